@@ -12,6 +12,7 @@ import dev.auroraguard.simulator.protocol.StatefulService;
 import dev.auroraguard.simulator.protocol.WireProtocol;
 import dev.auroraguard.simulator.protocol.WireRequest;
 import dev.auroraguard.simulator.protocol.WireResponse;
+import dev.auroraguard.simulator.rds.RdsSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,6 +81,8 @@ public final class Simulator implements AutoCloseable {
         }
         this.eventBridge = register(ServiceModel.EVENTS, context -> new EventBridgeService(context.model(), context.clock(),
                 context.events(), context.accountId(), context.region(), context.options().eventBuses()));
+        register(ServiceModel.RDS, context -> new RdsSimulator(context.model(), context.clock(), context.timings(),
+                context.events(), context.accountId(), context.region(), context.options().manualClusterSnapshotQuota()));
     }
 
     /** Starts a simulator listening on 127.0.0.1 (port from the options, 0 = a free one). */
@@ -157,6 +160,11 @@ public final class Simulator implements AutoCloseable {
 
     public EventBridgeService eventBridge() {
         return eventBridge;
+    }
+
+    /** The simulated RDS, for its test-control API ({@code forceSnapshotStatus}, counts ...). */
+    public RdsSimulator rds() {
+        return service(RdsSimulator.class);
     }
 
     /**

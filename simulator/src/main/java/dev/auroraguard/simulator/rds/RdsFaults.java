@@ -1,6 +1,7 @@
 package dev.auroraguard.simulator.rds;
 
 import dev.auroraguard.simulator.protocol.AwsServiceException;
+import dev.auroraguard.simulator.protocol.ServiceModel;
 
 /**
  * The faults RDS answers, with RDS's wording where it is known. Model faults go through the service model
@@ -9,9 +10,9 @@ import dev.auroraguard.simulator.protocol.AwsServiceException;
  */
 final class RdsFaults {
 
-    private final FaultLookup model;
+    private final ServiceModel model;
 
-    RdsFaults(FaultLookup model) {
+    RdsFaults(ServiceModel model) {
         this.model = model;
     }
 

@@ -15,7 +15,8 @@ import dev.auroraguard.simulator.RecordedEvent;
 import dev.auroraguard.simulator.SimClock;
 import dev.auroraguard.simulator.Timings;
 import dev.auroraguard.simulator.protocol.AwsServiceException;
-import dev.auroraguard.simulator.protocol.SimulatedService;
+import dev.auroraguard.simulator.protocol.ServiceModel;
+import dev.auroraguard.simulator.protocol.StatefulService;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import java.util.function.Function;
  * <p>Thread-safe: one lock guards the state. Events are published to the {@link EventLog} after the lock
  * is released, so a subscriber may call back into RDS (even from another thread) without deadlock.
  */
-public final class RdsSimulator implements SimulatedService {
+public final class RdsSimulator implements StatefulService {
 
     private static final ObjectMapper STATE_JSON = stateMapper();
 
@@ -51,12 +52,15 @@ public final class RdsSimulator implements SimulatedService {
     private final ConcurrentLinkedQueue<RecordedEvent> toPublish = new ConcurrentLinkedQueue<>();
 
     /**
-     * @param faults                     the RDS service model's error shapes (code and HTTP status per fault)
+     * @param model                      the RDS service model ({@link ServiceModel#RDS}): faults take its codes and HTTP statuses
      * @param manualClusterSnapshotQuota the account's {@code ManualClusterSnapshots} quota (RDS's default: 100)
      */
-    public RdsSimulator(FaultLookup faults, SimClock clock, Timings timings, EventLog events, String accountId,
+    public RdsSimulator(ServiceModel model, SimClock clock, Timings timings, EventLog events, String accountId,
             String region, int manualClusterSnapshotQuota) {
-        Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(model, "model");
+        if (!ServiceModel.RDS.equals(model.name())) {
+            throw new IllegalArgumentException("the RDS simulator needs the " + ServiceModel.RDS + " model, not " + model.name());
+        }
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(timings, "timings");
         this.events = Objects.requireNonNull(events, "events");
@@ -69,7 +73,7 @@ public final class RdsSimulator implements SimulatedService {
         if (manualClusterSnapshotQuota < 0) {
             throw new IllegalArgumentException("the manual cluster snapshot quota can't be negative: " + manualClusterSnapshotQuota);
         }
-        this.plane = new RdsControlPlane(clock, timings, new RdsFaults(faults), accountId, region, manualClusterSnapshotQuota);
+        this.plane = new RdsControlPlane(clock, timings, new RdsFaults(model), accountId, region, manualClusterSnapshotQuota);
         this.shapes = new RdsShapes(plane);
         ClusterOperations clusters = new ClusterOperations(plane, shapes);
         InstanceOperations instances = new InstanceOperations(plane, shapes);
@@ -121,6 +125,7 @@ public final class RdsSimulator implements SimulatedService {
     }
 
     /** Applies every state transition due at the clock's current time, in time order, publishing RDS's events. */
+    @Override
     public void settle() {
         locked(() -> {
             plane.settle();
@@ -131,6 +136,7 @@ public final class RdsSimulator implements SimulatedService {
     // ---- persistence -----------------------------------------------------------------------------------
 
     /** The whole RDS state as JSON (what {@link #restoreState} takes back). */
+    @Override
     public String stateJson() {
         return locked(() -> {
             plane.settle();
@@ -143,6 +149,7 @@ public final class RdsSimulator implements SimulatedService {
     }
 
     /** Replaces the whole RDS state with one saved by {@link #stateJson}. */
+    @Override
     public void restoreState(String json) {
         RdsState restored;
         try {

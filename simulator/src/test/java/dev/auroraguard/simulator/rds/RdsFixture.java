@@ -6,6 +6,7 @@ import dev.auroraguard.simulator.EventLog;
 import dev.auroraguard.simulator.SimClock;
 import dev.auroraguard.simulator.Timings;
 import dev.auroraguard.simulator.protocol.AwsServiceException;
+import dev.auroraguard.simulator.protocol.ServiceModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class RdsFixture {
     }
 
     RdsFixture(int manualSnapshotQuota) {
-        rds = new RdsSimulator(new ModelFaults(), clock, timings, events, ACCOUNT, REGION, manualSnapshotQuota);
+        rds = new RdsSimulator(ServiceModel.load(ServiceModel.RDS), clock, timings, events, ACCOUNT, REGION, manualSnapshotQuota);
         clock.onAdvance(rds::settle);
     }
 

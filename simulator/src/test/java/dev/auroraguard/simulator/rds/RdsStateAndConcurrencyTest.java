@@ -8,6 +8,7 @@ import dev.auroraguard.simulator.EventLog;
 import dev.auroraguard.simulator.SimClock;
 import dev.auroraguard.simulator.Timings;
 import dev.auroraguard.simulator.protocol.AwsServiceException;
+import dev.auroraguard.simulator.protocol.ServiceModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class RdsStateAndConcurrencyTest {
         // WHEN a fresh simulator at the same time takes the saved state
         SimClock clock = SimClock.manual(original.clock.instant());
         EventLog events = new EventLog();
-        RdsSimulator restored = new RdsSimulator(new ModelFaults(), clock, Timings.realistic(), events,
+        RdsSimulator restored = new RdsSimulator(ServiceModel.load(ServiceModel.RDS), clock, Timings.realistic(), events,
                 RdsFixture.ACCOUNT, RdsFixture.REGION, 100);
         restored.restoreState(saved);
 
