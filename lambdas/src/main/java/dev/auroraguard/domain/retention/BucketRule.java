@@ -3,6 +3,7 @@ package dev.auroraguard.domain.retention;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
+import java.util.Locale;
 
 /**
  * The counted keep rules: {@code keepLast} and the calendar buckets of {@code keepHourly} ...
@@ -46,9 +47,9 @@ public enum BucketRule {
             case LAST -> throw new UnsupportedOperationException("keepLast has no calendar bucket");
             case HOURLY -> HOUR.format(local);
             case DAILY -> local.toLocalDate().toString();
-            case WEEKLY -> String.format("%d-W%02d",
+            case WEEKLY -> String.format(Locale.ROOT, "%d-W%02d",
                     local.get(IsoFields.WEEK_BASED_YEAR), local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTHLY -> String.format("%d-%02d", local.getYear(), local.getMonthValue());
+            case MONTHLY -> String.format(Locale.ROOT, "%d-%02d", local.getYear(), local.getMonthValue());
             case YEARLY -> Integer.toString(local.getYear());
         };
     }

@@ -100,7 +100,7 @@ public record KeepWithin(int years, int months, int days, Duration time) {
         LocalDateTime local = newest.atZone(zone).toLocalDateTime();
         long monthIndex = local.getYear() * 12L + (local.getMonthValue() - 1) - (years * 12L + months);
         LocalDate firstOfMonth = LocalDate.of(
-                Math.toIntExact(Math.floorDiv(monthIndex, 12)), (int) Math.floorMod(monthIndex, 12) + 1, 1);
+                Math.toIntExact(Math.floorDiv(monthIndex, 12)), Math.floorMod(monthIndex, 12) + 1, 1);
         LocalDate date = firstOfMonth.plusDays(local.getDayOfMonth() - 1L - days);
         Instant calendarCutoff = ZonedDateTime.of(date, local.toLocalTime(), zone).toInstant();
         return calendarCutoff.minus(time);
