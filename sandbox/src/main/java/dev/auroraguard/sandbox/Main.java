@@ -27,7 +27,8 @@ public final class Main {
         return new Main(List.of(
                 new DemoCommand(),
                 new SandboxCommand(),
-                new InvokeCommand()));
+                new InvokeCommand(),
+                new PlanRetentionCommand()));
     }
 
     public static void main(String[] args) {
