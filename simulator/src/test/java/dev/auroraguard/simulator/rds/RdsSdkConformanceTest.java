@@ -9,6 +9,7 @@ import dev.auroraguard.simulator.SimulatorOptions;
 import dev.auroraguard.simulator.junit.AwsTarget;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -352,6 +354,30 @@ class RdsSdkConformanceTest {
         assertThatThrownBy(() -> rds.describeDBClusterSnapshots(r -> r.maxRecords(10)))
                 .isInstanceOfSatisfying(RdsException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                         .isEqualTo("Invalid value 10 for MaxRecords. Must be between 20 and 100"));
+    }
+
+    @Test
+    void stateDirectory_should_bringRdsBackAfterRestart_when_simulatorRestarted(@TempDir Path stateDir) throws IOException {
+        // GIVEN a simulator keeping state on disk, with a cluster and a snapshot still being created
+        SimulatorOptions options = SimulatorOptions.forTests().toBuilder().stateDir(stateDir).build();
+        String cluster;
+        try (Simulator first = Simulator.start(options); RdsClient client = client(first.endpoint())) {
+            cluster = availableCluster(client, first, "kept");
+            client.createDBClusterSnapshot(r -> r.dbClusterIdentifier(cluster).dbClusterSnapshotIdentifier("kept-snap"));
+        }
+
+        // WHEN a new simulator starts on the same directory (its manual clock where the first one started)
+        try (Simulator second = Simulator.start(options.toBuilder().clock(dev.auroraguard.simulator.SimClock.manual(
+                SimulatorOptions.TEST_START.plus(options.timings().clusterCreate()))).build());
+                RdsClient client = client(second.endpoint())) {
+
+            // THEN the cluster and the snapshot are there, and the snapshot still finishes on time
+            assertThat(client.describeDBClusters(r -> r.dbClusterIdentifier(cluster)).dbClusters().get(0).status()).isEqualTo("backing-up");
+            second.clock().advance(options.timings().snapshotCreate());
+            assertThat(client.describeDBClusterSnapshots(r -> r.dbClusterSnapshotIdentifier("kept-snap")).dbClusterSnapshots().get(0).status())
+                    .isEqualTo("available");
+            assertThat(client.describeDBClusters(r -> r.dbClusterIdentifier(cluster)).dbClusters().get(0).status()).isEqualTo("available");
+        }
     }
 
     @Test
