@@ -303,6 +303,7 @@ public final class RdsSimulator implements StatefulService {
             s.engine = AuroraEngine.of(engine).engineName;
             s.engineVersion = AuroraEngine.of(engine).defaultVersion;
             s.masterUsername = "admin";
+            s.vpcId = "vpc-" + Integer.toHexString(arn.hashCode() & 0x7fffffff);
             s.availabilityZones = new ArrayList<>(plane.naming.availabilityZones());
             s.status = "available";
             s.createTime = plane.now();
