@@ -64,7 +64,7 @@ final class DemoCommand implements Command {
         void run() {
             narrator.chapter("An Aurora PostgreSQL cluster in production");
             narrator.step("The platform team creates " + SandboxSeed.CLUSTER + " (CreateDBCluster).");
-            SandboxSeed.createCluster(aws.rds());
+            SandboxSeed.createCluster(aws.rds(), simulator.region());
             narrator.detail("status: " + cluster().status() + " - Aurora creates the cluster volume first; no instances yet");
 
             simulator.clock().advance(Duration.ofMinutes(10));

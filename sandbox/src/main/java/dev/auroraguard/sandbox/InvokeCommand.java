@@ -41,7 +41,8 @@ final class InvokeCommand implements Command {
 
                 Options:
                   --event FILE        the event JSON, e.g. a verbatim EventBridge event (required)
-                  --endpoint URL      AWS endpoint for every service (default: the running `sandbox serve`)
+                  --endpoint URL      AWS endpoint for every service (default: the running `sandbox serve`;
+                                      with --endpoint, the region is $AWS_REGION or us-east-1)
                   --env KEY=VALUE     a function environment variable (repeatable), e.g. --env CLUSTERS=orders-db
                   --timeout SECONDS   the function timeout the Context counts down from (default 900)
 
@@ -71,11 +72,13 @@ final class InvokeCommand implements Command {
             }
             environment.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        URI endpoint = flags.has("endpoint") ? parseEndpoint(flags.get("endpoint", null))
+        SandboxEndpoint.Running target = flags.has("endpoint")
+                ? new SandboxEndpoint.Running(parseEndpoint(flags.get("endpoint", null)), regionFromEnvironment())
                 : SandboxEndpoint.running().orElseThrow(() -> new UsageException(
                         "invoke: no sandbox is running; start `./aurora-guard sandbox serve` in another terminal or pass --endpoint URL"));
+        URI endpoint = target.endpoint();
 
-        LambdaInvoker invoker = new LambdaInvoker(endpoint, environment);
+        LambdaInvoker invoker = new LambdaInvoker(endpoint, target.region(), environment);
         String event = Files.readString(eventFile);
         out.println("invoking " + function.functionName() + " (" + function.handler() + ") against " + endpoint);
         LambdaInvoker.Outcome outcome = invoker.invoke(function, event, Duration.ofSeconds(timeoutSeconds), out);
@@ -87,6 +90,11 @@ final class InvokeCommand implements Command {
         out.println("result:");
         out.println(outcome.json());
         return Main.EXIT_OK;
+    }
+
+    private static String regionFromEnvironment() {
+        String region = System.getenv("AWS_REGION");
+        return region == null || region.isBlank() ? "us-east-1" : region;
     }
 
     private static URI parseEndpoint(String raw) {

@@ -52,8 +52,8 @@ public final class LambdaInvoker {
     public record Outcome(boolean failed, Object value, String json) {
     }
 
-    public LambdaInvoker(URI endpoint, Map<String, String> functionEnvironment) {
-        this.region = firstNonBlank(System.getenv("AWS_REGION"), "us-east-1");
+    public LambdaInvoker(URI endpoint, String region, Map<String, String> functionEnvironment) {
+        this.region = region;
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_ENDPOINT_URL", endpoint.toString());
         env.put("AWS_REGION", region);
@@ -132,9 +132,5 @@ public final class LambdaInvoker {
 
     List<String> environmentKeys() {
         return List.copyOf(environment.keySet());
-    }
-
-    private static String firstNonBlank(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

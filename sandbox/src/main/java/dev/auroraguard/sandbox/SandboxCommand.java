@@ -20,6 +20,11 @@ import java.util.concurrent.CountDownLatch;
 final class SandboxCommand implements Command {
 
     static final int DEFAULT_PORT = 4555;
+    /**
+     * Not us-east-1: the AWS CLI v1 sends RDS calls in us-east-1 to rds.amazonaws.com whatever
+     * AWS_ENDPOINT_URL says, so the pasted environment would not reach the sandbox there.
+     */
+    static final String DEFAULT_REGION = "eu-west-1";
 
     @Override
     public String name() {
@@ -34,7 +39,7 @@ final class SandboxCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: ./aurora-guard sandbox serve [--port N] [--state DIR] [--empty]
+                Usage: ./aurora-guard sandbox serve [--port N] [--region R] [--state DIR] [--empty]
                                                     [--throttle [OPERATION=]SHARE]... [--server-errors [OPERATION=]SHARE]...
                                                     [--latency [OPERATION=]MILLIS]...
 
@@ -45,6 +50,7 @@ final class SandboxCommand implements Command {
 
                 Options:
                   --port N                        port to listen on (default %d; 0 picks a free one)
+                  --region R                      the region it simulates (default %s)
                   --state DIR                     keep the simulator's state in DIR so it survives a restart
                   --empty                         start without the seeded demo cluster `orders-db`
                   --throttle [OPERATION=]SHARE    answer this share (0..1) of calls with RDS `Throttling`
@@ -56,12 +62,12 @@ final class SandboxCommand implements Command {
                   ./aurora-guard sandbox serve --state ~/.aurora-guard/state
                   # in another shell, paste the printed export lines, then:
                   aws rds describe-db-clusters --query 'DBClusters[].[DBClusterIdentifier,Status]'
-                """.formatted(DEFAULT_PORT);
+                """.formatted(DEFAULT_PORT, DEFAULT_REGION);
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Flags flags = Flags.parse("sandbox", args, Set.of("port", "state", "throttle*", "server-errors*", "latency*"), Set.of("empty"));
+        Flags flags = Flags.parse("sandbox", args, Set.of("port", "region", "state", "throttle*", "server-errors*", "latency*"), Set.of("empty"));
         if (flags.positionals().isEmpty() || !flags.positionals().get(0).equals("serve")) {
             throw new UsageException("sandbox: expected `sandbox serve` (see ./aurora-guard sandbox --help)");
         }
@@ -74,7 +80,11 @@ final class SandboxCommand implements Command {
 
         Instant startedAt = Instant.now();
         boolean freshState = stateDir == null || !Files.exists(stateDir.resolve("state.json"));
-        SimulatorOptions options = SimulatorOptions.forServe(port, stateDir);
+        String region = flags.get("region", DEFAULT_REGION);
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+            throw new UsageException("sandbox: --region must be an AWS region name such as eu-west-1, got '" + region + "'");
+        }
+        SimulatorOptions options = SimulatorOptions.forServe(port, stateDir).toBuilder().region(region).build();
         if (freshState && !flags.has("empty")) {
             // Seeding starts in the past so the demo cluster has a week of history (see SandboxSeed).
             options = options.toBuilder().clock(SimClock.systemFrom(startedAt.minus(SandboxSeed.SERVE_HISTORY))).build();
@@ -91,7 +101,7 @@ final class SandboxCommand implements Command {
         boolean seeded = false;
         if (freshState && !flags.has("empty")) {
             try (SandboxClients aws = new SandboxClients(simulator.endpoint(), simulator.region())) {
-                seeded = SandboxSeed.seedIfEmpty(aws.rds(), simulator.clock(), startedAt);
+                seeded = SandboxSeed.seedIfEmpty(aws.rds(), simulator.region(), simulator.clock(), startedAt);
             }
         }
         SandboxEndpoint.publish(simulator.endpoint(), simulator.region());

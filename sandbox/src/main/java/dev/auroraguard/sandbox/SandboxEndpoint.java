@@ -52,15 +52,19 @@ final class SandboxEndpoint {
                 });
     }
 
+    /** Where a running sandbox listens and the region it simulates. */
+    record Running(URI endpoint, String region) {
+    }
+
     /** The endpoint of a sandbox that is still running, if any. */
-    static Optional<URI> running() {
+    static Optional<Running> running() {
         return read().filter(p -> {
             try {
                 return ProcessHandle.of(Long.parseLong(p.getProperty("pid", "-1"))).map(ProcessHandle::isAlive).orElse(false);
             } catch (NumberFormatException e) {
                 return false;
             }
-        }).map(p -> URI.create(p.getProperty("endpoint")));
+        }).map(p -> new Running(URI.create(p.getProperty("endpoint")), p.getProperty("region", "us-east-1")));
     }
 
     private static Optional<Properties> read() {

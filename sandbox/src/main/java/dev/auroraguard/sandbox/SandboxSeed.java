@@ -18,7 +18,7 @@ final class SandboxSeed {
     static final String READER = "orders-db-2";
     static final String ENGINE_VERSION = "16.4";
     static final String INSTANCE_CLASS = "db.r6g.large";
-    static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/4f0c9a61-2b7d-4e8a-9c1e-7d3b5a2f8e10";
+    static final String KMS_KEY_ID = "4f0c9a61-2b7d-4e8a-9c1e-7d3b5a2f8e10";
     static final String SECURITY_GROUP = "sg-0a1b2c3d4e5f67890";
     static final String SUBNET_GROUP = "orders-db-subnets";
     static final String CLUSTER_PARAMETER_GROUP = "orders-db-aurora-pg16";
@@ -49,11 +49,11 @@ final class SandboxSeed {
      *
      * @return false when the state already had clusters (a restarted sandbox with --state)
      */
-    static boolean seedIfEmpty(RdsClient rds, SimClock clock, Instant now) {
+    static boolean seedIfEmpty(RdsClient rds, String region, SimClock clock, Instant now) {
         if (!rds.describeDBClusters().dbClusters().isEmpty()) {
             return false;
         }
-        createCluster(rds);
+        createCluster(rds, region);
         clock.advance(Duration.ofMinutes(10));
         createInstances(rds);
         clock.advance(Duration.ofMinutes(8));
@@ -62,7 +62,7 @@ final class SandboxSeed {
     }
 
     /** CreateDBCluster as a platform team would call it (the cluster then is {@code creating}). */
-    static void createCluster(RdsClient rds) {
+    static void createCluster(RdsClient rds, String region) {
         rds.createDBCluster(b -> b
                 .dbClusterIdentifier(CLUSTER)
                 .engine("aurora-postgresql")
@@ -74,7 +74,7 @@ final class SandboxSeed {
                 .vpcSecurityGroupIds(SECURITY_GROUP)
                 .dbClusterParameterGroupName(CLUSTER_PARAMETER_GROUP)
                 .storageEncrypted(true)
-                .kmsKeyId(KMS_KEY)
+                .kmsKeyId("arn:aws:kms:" + region + ":" + LambdaInvoker.ACCOUNT_ID + ":key/" + KMS_KEY_ID)
                 .backupRetentionPeriod(7)
                 .preferredBackupWindow("02:00-02:30")
                 .preferredMaintenanceWindow("sun:05:00-sun:05:30")

@@ -1,4 +1,4 @@
-package dev.auroraguard.sandbox;
+package dev.auroraguard.simulator.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

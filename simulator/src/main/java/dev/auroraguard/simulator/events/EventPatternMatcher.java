@@ -1,4 +1,4 @@
-package dev.auroraguard.sandbox;
+package dev.auroraguard.simulator.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EventBridge's event pattern matching, for the sandbox's router: a pattern matches an event when every
+ * EventBridge's event pattern matching, for routing recorded events to functions as rules would: a pattern matches an event when every
  * field it names matches. A leaf is an array of alternatives: literal strings, numbers, booleans or null,
  * or the filters {@code prefix}, {@code suffix}, {@code anything-but}, {@code exists}, {@code numeric}
  * and {@code equals-ignore-case}. Arrays in the event match when any element matches.
