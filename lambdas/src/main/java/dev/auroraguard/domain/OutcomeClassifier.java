@@ -2,7 +2,7 @@ package dev.auroraguard.domain;
 
 import dev.auroraguard.domain.ClusterOutcome.Reason;
 import dev.auroraguard.domain.ClusterOutcome.Status;
-import dev.auroraguard.domain.SnapshotPlanner.ClusterPlan;
+import dev.auroraguard.domain.SnapshotPlanner.SnapshotPlan;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +19,11 @@ public final class OutcomeClassifier {
         this.planner = planner;
     }
 
-    /** Classifies every answer except {@link SnapshotCreation.AlreadyExists}, which needs {@link #existing}. */
-    public ClusterOutcome classify(ClusterPlan.Create plan, SnapshotCreation creation) {
+    /**
+     * Classifies Created, ClusterNotFound and QuotaExceeded; AlreadyExists is classified by
+     * {@link #existing} and ClusterNotAvailable by {@link #unavailable}, once the snapshot is described.
+     */
+    public ClusterOutcome classify(SnapshotPlan plan, SnapshotCreation creation) {
         Cluster cluster = plan.cluster();
         Optional<String> clusterArn = Optional.of(cluster.arn());
         if (creation instanceof SnapshotCreation.Created created) {
@@ -38,24 +41,20 @@ public final class OutcomeClassifier {
                     "cluster " + cluster.id() + " disappeared before its snapshot could be created: " + notFound.message(),
                     Optional.empty());
         }
-        if (creation instanceof SnapshotCreation.ClusterNotAvailable notAvailable) {
-            return planner.unavailable(cluster.id(), clusterArn, plan.snapshotId(),
-                    "RDS refused the snapshot because the cluster is not available: " + notAvailable.message());
-        }
         if (creation instanceof SnapshotCreation.QuotaExceeded quota) {
             String usage = quota.quota().map(q -> " (" + q.used() + " of " + q.max() + " manual cluster snapshots used)").orElse("");
             return failure(plan, Reason.QUOTA_EXCEEDED, false,
                     "manual cluster snapshot quota exceeded" + usage + "; delete old snapshots or raise the quota: "
                             + quota.message(), quota.quota());
         }
-        throw new IllegalArgumentException("an existing snapshot is classified with existing(), not " + creation);
+        throw new IllegalArgumentException(creation + " is classified with existing() or unavailable()");
     }
 
     /**
      * Classifies DBClusterSnapshotAlreadyExists, given what RDS then described under the identifier
      * (empty if it vanished in between, e.g. deleted by someone).
      */
-    public ClusterOutcome existing(ClusterPlan.Create plan, Optional<Snapshot> existing) {
+    public ClusterOutcome existing(SnapshotPlan plan, Optional<Snapshot> existing) {
         Cluster cluster = plan.cluster();
         if (existing.isEmpty()) {
             return failure(plan, Reason.AWS_ERROR, true,
@@ -81,12 +80,24 @@ public final class OutcomeClassifier {
                 false, false, Optional.empty(), List.of());
     }
 
+    /**
+     * The cluster is not available (seen in its status, or RDS refused with InvalidDBClusterState). If our
+     * snapshot for this slot exists already, that is why (the cluster is backing it up) and it is success;
+     * a foreign snapshot under the identifier is a conflict; otherwise the unavailable-cluster policy decides.
+     */
+    public ClusterOutcome unavailable(SnapshotPlan plan, String message, Optional<Snapshot> existing) {
+        if (existing.isPresent()) {
+            return existing(plan, existing);
+        }
+        return planner.unavailable(plan.cluster().id(), Optional.of(plan.cluster().arn()), plan.snapshotId(), message);
+    }
+
     /** A call to AWS failed beyond what the SDK's retries could fix, or the code failed unexpectedly. */
-    public ClusterOutcome error(ClusterPlan.Create plan, Reason reason, boolean retryable, String message) {
+    public ClusterOutcome error(SnapshotPlan plan, Reason reason, boolean retryable, String message) {
         return failure(plan, reason, retryable, message, Optional.empty());
     }
 
-    private static ClusterOutcome failure(ClusterPlan.Create plan, Reason reason, boolean retryable, String message,
+    private static ClusterOutcome failure(SnapshotPlan plan, Reason reason, boolean retryable, String message,
                                           Optional<QuotaUsage> quota) {
         Cluster cluster = plan.cluster();
         return new ClusterOutcome(cluster.id(), Optional.of(cluster.arn()), plan.snapshotId(), Optional.empty(),

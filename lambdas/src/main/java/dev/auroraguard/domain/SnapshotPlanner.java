@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides, before any call to RDS, what to do with each selected cluster: create its snapshot for the
- * slot, or settle it at once (skip or fail an unavailable cluster, report a missing one).
+ * Decides, before any call to RDS, what each selected cluster's snapshot for the slot is (identifier,
+ * tags), and settles the clusters that need no call (a listed cluster that does not exist).
  */
 public final class SnapshotPlanner {
 
@@ -28,16 +28,17 @@ public final class SnapshotPlanner {
         this.copyClusterTags = copyClusterTags;
     }
 
-    public ClusterPlan plan(Cluster cluster, SnapshotTrigger trigger) {
+    /**
+     * The snapshot {@code cluster} gets for the trigger's slot. A cluster that is not available still gets
+     * a plan: whether that is a failure, a skip or (when our snapshot for the slot already exists, e.g.
+     * the cluster is {@code backing-up} because of it) a success, is decided once RDS has been asked.
+     */
+    public SnapshotPlan plan(Cluster cluster, SnapshotTrigger trigger) {
         String snapshotId = SnapshotNamer.snapshotId(cluster.id(), kind, trigger.slot());
-        if (!cluster.isAvailable()) {
-            return new ClusterPlan.Settled(unavailable(cluster.id(), Optional.of(cluster.arn()), snapshotId,
-                    "cluster status is '" + cluster.status() + "'; RDS only snapshots an available cluster"));
-        }
         boolean copy = copyClusterTags || cluster.copyTagsToSnapshot();
         NewSnapshotTags tags = TagScheme.forNewSnapshot(kind, trigger.reference(), trigger.slot(),
                 copy ? cluster.tags() : Map.of());
-        return new ClusterPlan.Create(cluster, snapshotId, tags);
+        return new SnapshotPlan(cluster, snapshotId, tags);
     }
 
     /** A listed cluster RDS does not know: reported, and retrying will not make it appear. */
@@ -61,15 +62,7 @@ public final class SnapshotPlanner {
         return kind;
     }
 
-    /** The decision for one cluster. */
-    public sealed interface ClusterPlan {
-
-        /** Create the snapshot {@code snapshotId} of {@code cluster} with {@code tags}. */
-        record Create(Cluster cluster, String snapshotId, NewSnapshotTags tags) implements ClusterPlan {
-        }
-
-        /** Nothing to create; the outcome is already known. */
-        record Settled(ClusterOutcome outcome) implements ClusterPlan {
-        }
+    /** Create the snapshot {@code snapshotId} of {@code cluster} with {@code tags}. */
+    public record SnapshotPlan(Cluster cluster, String snapshotId, NewSnapshotTags tags) {
     }
 }

@@ -11,7 +11,7 @@ import dev.auroraguard.domain.Snapshot;
 import dev.auroraguard.domain.SnapshotCreation;
 import dev.auroraguard.domain.SnapshotKind;
 import dev.auroraguard.domain.SnapshotPlanner;
-import dev.auroraguard.domain.SnapshotPlanner.ClusterPlan;
+import dev.auroraguard.domain.SnapshotPlanner.SnapshotPlan;
 import dev.auroraguard.domain.SnapshotTrigger;
 import dev.auroraguard.event.OutcomeEvent;
 import dev.auroraguard.event.OutcomeEventSchema;
@@ -93,11 +93,11 @@ public final class ScheduledSnapshotRun {
         for (String missing : selected.missingIds()) {
             outcomes.add(planner.missing(missing, trigger));
         }
-        List<ClusterPlan> plans = new ArrayList<>();
+        List<SnapshotPlan> plans = new ArrayList<>();
         for (Cluster cluster : selected.clusters()) {
             plans.add(planner.plan(cluster, trigger));
         }
-        long creations = plans.stream().filter(p -> p instanceof ClusterPlan.Create).count();
+        long creations = plans.stream().filter(p -> p.cluster().isAvailable()).count();
 
         List<OutcomeEvent> outbound = new ArrayList<>();
         boolean warned = false;
@@ -115,8 +115,8 @@ public final class ScheduledSnapshotRun {
             }
         }
 
-        for (ClusterPlan plan : plans) {
-            outcomes.add(plan instanceof ClusterPlan.Create create ? attempt(create, usage) : ((ClusterPlan.Settled) plan).outcome());
+        for (SnapshotPlan plan : plans) {
+            outcomes.add(attempt(plan, usage));
         }
         for (ClusterOutcome outcome : outcomes) {
             logDecision(outcome);
@@ -179,12 +179,20 @@ public final class ScheduledSnapshotRun {
         return String.join(", ", parts);
     }
 
-    private ClusterOutcome attempt(ClusterPlan.Create plan, Optional<QuotaUsage> usageBefore) {
+    private ClusterOutcome attempt(SnapshotPlan plan, Optional<QuotaUsage> usageBefore) {
         try {
+            if (!plan.cluster().isAvailable()) {
+                // RDS would refuse; but if our snapshot for this slot exists, it is why the cluster is busy.
+                return classifier.unavailable(plan, "cluster status is '" + plan.cluster().status()
+                        + "'; RDS only snapshots an available cluster", snapshots.describe(plan.snapshotId()));
+            }
             SnapshotCreation creation = snapshots.create(plan.cluster().id(), plan.snapshotId(), plan.tags().tags());
             if (creation instanceof SnapshotCreation.AlreadyExists) {
-                Optional<Snapshot> existing = snapshots.describe(plan.snapshotId());
-                return classifier.existing(plan, existing);
+                return classifier.existing(plan, snapshots.describe(plan.snapshotId()));
+            }
+            if (creation instanceof SnapshotCreation.ClusterNotAvailable refused) {
+                return classifier.unavailable(plan, "RDS refused the snapshot because the cluster is not available: "
+                        + refused.message(), snapshots.describe(plan.snapshotId()));
             }
             if (creation instanceof SnapshotCreation.QuotaExceeded exceeded && exceeded.quota().isEmpty()) {
                 return classifier.classify(plan, new SnapshotCreation.QuotaExceeded(exceeded.message(), quotaNow(usageBefore)));

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.auroraguard.domain.ClusterOutcome.Reason;
 import dev.auroraguard.domain.ClusterOutcome.Status;
-import dev.auroraguard.domain.SnapshotPlanner.ClusterPlan;
+import dev.auroraguard.domain.SnapshotPlanner.SnapshotPlan;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class OutcomeClassifierTest {
 
     private final SnapshotPlanner planner = new SnapshotPlanner(SnapshotKind.SCHEDULED, UnavailableClusterPolicy.FAIL, false);
     private final OutcomeClassifier classifier = new OutcomeClassifier(planner);
-    private final ClusterPlan.Create plan = (ClusterPlan.Create) planner.plan(available("orders-db"), scheduled("e1"));
+    private final SnapshotPlan plan = planner.plan(available("orders-db"), scheduled("e1"));
 
     @Test
     void existing_should_succeed_when_snapshotIsOursAndOfTheSameCluster() {
@@ -67,11 +67,22 @@ class OutcomeClassifierTest {
     }
 
     @Test
-    void classify_should_followPolicy_when_rdsSaysClusterIsNotAvailable() {
-        // GIVEN the cluster changed state between describe and create
+    void unavailable_should_succeed_when_ourSnapshotIsWhyTheClusterIsBusy() {
+        // GIVEN the cluster is backing-up because of our own snapshot for this slot (a duplicate delivery)
+        Snapshot ours = snapshot(plan.snapshotId(), "orders-db", "creating", Map.of("aurora-guard:managed", "true"));
+        // WHEN classified as unavailable, with that snapshot described / THEN it is success
+        ClusterOutcome outcome = classifier.unavailable(plan, "status backing-up", Optional.of(ours));
+        assertThat(outcome.reason()).isEqualTo(Reason.ALREADY_EXISTS);
+        assertThat(outcome.status()).isEqualTo(Status.STARTED);
+    }
+
+    @Test
+    void unavailable_should_followPolicy_when_noSnapshotExists() {
+        // GIVEN the cluster changed state and no snapshot exists under our identifier
         // WHEN classified / THEN the unavailable policy (fail, retryable) applies
-        ClusterOutcome outcome = classifier.classify(plan, new SnapshotCreation.ClusterNotAvailable("is modifying"));
+        ClusterOutcome outcome = classifier.unavailable(plan, "is modifying", Optional.empty());
         assertThat(outcome.reason()).isEqualTo(Reason.CLUSTER_NOT_AVAILABLE);
         assertThat(outcome.retryable()).isTrue();
+        assertThat(outcome.message()).contains("is modifying");
     }
 }

@@ -65,9 +65,14 @@ public final class InMemoryRds implements ClusterDirectory, ClusterSnapshots, Ac
         return this;
     }
 
-    public void setSnapshotStatus(String id, String status) {
+    /** The snapshot completes: it is available and its cluster available again. */
+    public void completeSnapshot(String id) {
         Snapshot s = snapshots.get(id);
-        snapshots.put(id, new Snapshot(s.id(), s.arn(), s.clusterId(), status, s.createTime(), s.tags()));
+        snapshots.put(id, new Snapshot(s.id(), s.arn(), s.clusterId(), "available", s.createTime(), s.tags()));
+        Cluster c = clusters.get(s.clusterId());
+        if (c != null) {
+            clusters.put(c.id(), new Cluster(c.id(), c.arn(), "available", c.tags(), c.copyTagsToSnapshot()));
+        }
     }
 
     public Map<String, Snapshot> snapshots() {
@@ -123,6 +128,8 @@ public final class InMemoryRds implements ClusterDirectory, ClusterSnapshots, Ac
         Snapshot snapshot = new Snapshot(snapshotId, ARN + "cluster-snapshot:" + snapshotId, clusterId, "creating",
                 Optional.of(clock.instant()), tags);
         snapshots.put(snapshotId, snapshot);
+        // As RDS does: the cluster is backing-up until the snapshot completes.
+        clusters.put(clusterId, new Cluster(cluster.id(), cluster.arn(), "backing-up", cluster.tags(), cluster.copyTagsToSnapshot()));
         return new SnapshotCreation.Created(snapshot);
     }
 
