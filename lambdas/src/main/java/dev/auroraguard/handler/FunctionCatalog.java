@@ -16,7 +16,12 @@ public enum FunctionCatalog {
     SCHEDULED_SNAPSHOT(
             "scheduled-snapshot",
             "dev.auroraguard.handler.ScheduledSnapshotHandler::handleRequest",
-            "Takes the scheduled manual cluster snapshots of the protected clusters.");
+            "Takes the scheduled manual cluster snapshots of the protected clusters."),
+
+    SNAPSHOT_AVAILABLE(
+            "snapshot-available",
+            "dev.auroraguard.handler.SnapshotAvailableHandler::handleRequest",
+            "Announces aurora-guard snapshots that reached available (RDS event, confirmed by a periodic check).");
 
     private final String functionName;
     private final String handler;

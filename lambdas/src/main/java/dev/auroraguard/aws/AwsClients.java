@@ -1,0 +1,95 @@
+package dev.auroraguard.aws;
+
+import dev.auroraguard.config.AwsSettings;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/**
+ * The one place that builds SDK clients. Everything is explicit so that nothing is discovered at cold
+ * start: the region, the credentials (Lambda's environment variables, then the standard system
+ * properties), the URL-connection HTTP client, the endpoint override (the simulator) and the standard
+ * retry mode with a bounded number of attempts and bounded backoff.
+ *
+ * <p>Clients are built once per container: {@link #shared} keeps one set per distinct settings (in
+ * Lambda there is exactly one; the sandbox may point several handlers at the same simulator).
+ */
+public final class AwsClients {
+
+    private static final Map<AwsSettings, AwsClients> SHARED = new ConcurrentHashMap<>();
+
+    private final AwsSettings settings;
+    private final RdsClient rds;
+    private final EventBridgeClient eventBridge;
+
+    private AwsClients(AwsSettings settings) {
+        this.settings = settings;
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+        AwsCredentialsProvider credentials = AwsCredentialsProviderChain.of(
+                EnvironmentVariableCredentialsProvider.create(),
+                SystemPropertyCredentialsProvider.create());
+        Region region = Region.of(settings.region());
+        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
+                .retryStrategy(retryStrategy(settings))
+                .apiCallTimeout(settings.apiCallTimeout())
+                .build();
+
+        var rdsBuilder = RdsClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(overrides);
+        settings.rdsEndpoint().ifPresent(rdsBuilder::endpointOverride);
+        this.rds = rdsBuilder.build();
+
+        var eventsBuilder = EventBridgeClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(overrides);
+        settings.eventBridgeEndpoint().ifPresent(eventsBuilder::endpointOverride);
+        this.eventBridge = eventsBuilder.build();
+    }
+
+    /** The clients for {@code settings}, built on first use and reused for the life of the container. */
+    public static AwsClients shared(AwsSettings settings) {
+        return SHARED.computeIfAbsent(settings, AwsClients::new);
+    }
+
+    /** The standard retry mode: retries throttling, 5xx and transport errors, with a circuit breaker. */
+    static RetryStrategy retryStrategy(AwsSettings settings) {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(settings.maxAttempts())
+                .backoffStrategy(BackoffStrategy.exponentialDelay(settings.backoffBase(), settings.maxBackoff()))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(settings.throttlingBackoffBase(), settings.maxBackoff()))
+                .build();
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    public RdsClient rds() {
+        return rds;
+    }
+
+    public EventBridgeClient eventBridge() {
+        return eventBridge;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.auroraguard.aws;
+
+import dev.auroraguard.port.ServiceCallException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Translates what the SDK throws, after its own retries, into {@link ServiceCallException}. */
+final class AwsErrors {
+
+    private AwsErrors() {
+    }
+
+    static ServiceCallException translate(String operation, SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
+                    ? service.awsErrorDetails().errorCode()
+                    : "HTTP " + service.statusCode();
+            String message = service.awsErrorDetails() != null && service.awsErrorDetails().errorMessage() != null
+                    ? service.awsErrorDetails().errorMessage()
+                    : String.valueOf(service.getMessage());
+            boolean retryable = service.isThrottlingException() || service.statusCode() >= 500 || service.statusCode() == 429;
+            return new ServiceCallException(operation, code, retryable, message, e);
+        }
+        if (e instanceof SdkClientException) {
+            // Transport failures, timeouts and an exhausted retry quota: the service may well answer later.
+            return new ServiceCallException(operation, e.getClass().getSimpleName(), true, String.valueOf(e.getMessage()), e);
+        }
+        return new ServiceCallException(operation, e.getClass().getSimpleName(), e.retryable(), String.valueOf(e.getMessage()), e);
+    }
+}
