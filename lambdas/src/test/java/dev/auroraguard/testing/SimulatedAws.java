@@ -14,6 +14,7 @@ import dev.auroraguard.event.EventPatterns;
 import dev.auroraguard.handler.ScheduledSnapshotHandler;
 import dev.auroraguard.handler.SnapshotAvailableHandler;
 import dev.auroraguard.json.Json;
+import dev.auroraguard.simulator.events.EventPatternMatcher;
 import dev.auroraguard.simulator.RecordedEvent;
 import dev.auroraguard.simulator.Simulator;
 import dev.auroraguard.simulator.junit.AwsTarget;
@@ -143,10 +144,11 @@ public final class SimulatedAws {
         routedUpTo = all.size();
         int deliveries = 0;
         for (RecordedEvent event : fresh) {
-            Map<String, Object> envelope = Json.parseObject(event.envelopeJson());
+            String envelopeJson = event.envelopeJson();
+            Map<String, Object> envelope = Json.parseObject(envelopeJson);
             for (EventPatterns rule : EventPatterns.patternRules()) {
                 if (rule.eventBusName().equals(event.eventBusName())
-                        && EventPatternMatcher.matches(rule.eventPatternAsMap().orElseThrow(), envelope)) {
+                        && EventPatternMatcher.of(rule.eventPattern().orElseThrow()).matches(envelopeJson)) {
                     if (!rule.functionName().equals(SnapshotAvailableHandler.FUNCTION_NAME)) {
                         throw new IllegalStateException("no handler wired for " + rule.functionName());
                     }

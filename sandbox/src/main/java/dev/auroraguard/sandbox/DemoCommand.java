@@ -2,6 +2,7 @@ package dev.auroraguard.sandbox;
 
 import dev.auroraguard.sandbox.cli.Command;
 import dev.auroraguard.sandbox.cli.Flags;
+import dev.auroraguard.simulator.SimClock;
 import dev.auroraguard.simulator.Simulator;
 import dev.auroraguard.simulator.SimulatorOptions;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.rds.model.DBClusterMember;
 final class DemoCommand implements Command {
 
     static final Instant DEMO_START = Instant.parse("2026-11-18T01:30:00Z");
+    static final Instant FIRST_NIGHT = Instant.parse("2026-11-18T03:00:00Z");
 
     @Override
     public String name() {
@@ -44,14 +46,20 @@ final class DemoCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Flags.parse(name(), args, Set.of(), Set.of()).allowPositionals(0);
-        SimulatorOptions options = SimulatorOptions.forTests().toBuilder().clock(dev.auroraguard.simulator.SimClock.manual(DEMO_START)).build();
+        SimulatorOptions options = SimulatorOptions.forTests().toBuilder()
+                .clock(SimClock.manual(DEMO_START)).eventBus(SandboxDefaults.EVENT_BUS).build();
         try (Simulator simulator = Simulator.start(options);
              SandboxClients aws = new SandboxClients(simulator.endpoint(), simulator.region())) {
+            LambdaInvoker invoker = new LambdaInvoker(simulator.endpoint(), simulator.region(), SandboxDefaults.functionEnvironment());
+            EventRouter router = new EventRouter(simulator, invoker);
             Narrator narrator = new Narrator(out, simulator.clock()::instant);
             narrator.say("aurora-guard demo: everything below runs in this process against the aurora-guard simulator at "
                     + simulator.endpoint() + ",");
             narrator.say("through the real AWS SDK, on a simulated clock (RDS's minutes pass in milliseconds).");
             new ClusterChapter(narrator, simulator, aws).run();
+            router.deliverPending();
+            new ScheduledSnapshotChapter(narrator, simulator, aws, router).run(FIRST_NIGHT, 3);
+            router.close();
         }
         out.println();
         out.println("Demo finished. Next: ./aurora-guard sandbox serve, and point the AWS CLI at it (see README.md).");

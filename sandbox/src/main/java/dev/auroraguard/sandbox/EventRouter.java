@@ -7,7 +7,6 @@ import dev.auroraguard.handler.FunctionCatalog;
 import dev.auroraguard.simulator.RecordedEvent;
 import dev.auroraguard.simulator.Simulator;
 import dev.auroraguard.simulator.events.EventPatternMatcher;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,16 +36,14 @@ final class EventRouter {
 
     private final Simulator simulator;
     private final LambdaInvoker invoker;
-    private final PrintStream functionLogs;
     private final ConcurrentLinkedQueue<RecordedEvent> pending = new ConcurrentLinkedQueue<>();
     private final Map<EventPatterns, EventPatternMatcher> matchers = EventPatterns.patternRules().stream()
             .collect(Collectors.toMap(r -> r, r -> EventPatternMatcher.of(r.eventPattern().orElseThrow())));
     private final Consumer<RecordedEvent> subscriber = pending::add;
 
-    EventRouter(Simulator simulator, LambdaInvoker invoker, PrintStream functionLogs) {
+    EventRouter(Simulator simulator, LambdaInvoker invoker) {
         this.simulator = simulator;
         this.invoker = invoker;
-        this.functionLogs = functionLogs;
         simulator.events().subscribe(subscriber);
     }
 
@@ -97,7 +94,7 @@ final class EventRouter {
     private Delivery invoke(EventPatterns rule, String envelope, String summary) {
         FunctionCatalog function = FunctionCatalog.byName(rule.functionName()).orElseThrow(() -> new IllegalStateException(
                 "rule " + rule.ruleName() + " targets " + rule.functionName() + ", which is not in the function catalog"));
-        LambdaInvoker.Outcome outcome = invoker.invoke(function, envelope, Duration.ofMinutes(5), functionLogs);
+        LambdaInvoker.Outcome outcome = invoker.invoke(function, envelope, Duration.ofMinutes(5));
         return new Delivery(rule.ruleName(), function.functionName(), summary, outcome);
     }
 

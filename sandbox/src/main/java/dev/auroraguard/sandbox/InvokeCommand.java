@@ -64,7 +64,7 @@ final class InvokeCommand implements Command {
                 "invoke: unknown function '" + functionName + "' (one of " + String.join(", ", FunctionCatalog.names()) + ")"));
         Path eventFile = flags.existingFile("event");
         int timeoutSeconds = flags.intValue("timeout", 900, 1, 900);
-        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>(SandboxDefaults.functionEnvironment());
         for (String pair : flags.all("env")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -81,7 +81,9 @@ final class InvokeCommand implements Command {
         LambdaInvoker invoker = new LambdaInvoker(endpoint, target.region(), environment);
         String event = Files.readString(eventFile);
         out.println("invoking " + function.functionName() + " (" + function.handler() + ") against " + endpoint);
-        LambdaInvoker.Outcome outcome = invoker.invoke(function, event, Duration.ofSeconds(timeoutSeconds), out);
+        LambdaInvoker.Outcome outcome = invoker.invoke(function, event, Duration.ofSeconds(timeoutSeconds));
+        out.println("logs:");
+        outcome.logLines().forEach(line -> out.println("  " + line));
         if (outcome.failed()) {
             out.println("error:");
             out.println(outcome.json());

@@ -48,8 +48,14 @@ public final class LambdaInvoker {
     private final Map<String, String> environment;
     private final String region;
 
-    /** The outcome of one invocation: the result, or Lambda's error document. */
-    public record Outcome(boolean failed, Object value, String json) {
+    /**
+     * The outcome of one invocation: the result or Lambda's error document, and the lines the function
+     * logged (what Lambda would write to its log stream: everything on stdout and through the Context's logger).
+     */
+    public record Outcome(boolean failed, Object value, String json, List<String> logLines) {
+        public Outcome {
+            logLines = List.copyOf(logLines);
+        }
     }
 
     public LambdaInvoker(URI endpoint, String region, Map<String, String> functionEnvironment) {
@@ -59,12 +65,34 @@ public final class LambdaInvoker {
         env.put("AWS_REGION", region);
         env.put("AWS_ACCESS_KEY_ID", SANDBOX_ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", SANDBOX_SECRET_KEY);
+        // The SDK's SystemPropertyCredentialsProvider reads these names, not the environment's.
+        env.put("aws.accessKeyId", SANDBOX_ACCESS_KEY);
+        env.put("aws.secretAccessKey", SANDBOX_SECRET_KEY);
         env.putAll(functionEnvironment);
         this.environment = Map.copyOf(env);
     }
 
-    public Outcome invoke(FunctionCatalog function, String eventJson, Duration timeout, PrintStream logOut) {
-        Context context = new LambdaContext("aurora-guard-" + function.functionName(), region, ACCOUNT_ID, 1024, timeout, logOut);
+    public Outcome invoke(FunctionCatalog function, String eventJson, Duration timeout) {
+        ByteArrayOutputStream logBuffer = new ByteArrayOutputStream();
+        PrintStream logStream = new PrintStream(logBuffer, true, StandardCharsets.UTF_8);
+        Context context = new LambdaContext("aurora-guard-" + function.functionName(), region, ACCOUNT_ID, 1024, timeout, logStream);
+        // Lambda sends a function's stdout to its log stream; so does the sandbox, for this call's duration.
+        PrintStream stdout = System.out;
+        System.setOut(logStream);
+        try {
+            Outcome outcome = call(function, eventJson, context);
+            return new Outcome(outcome.failed(), outcome.value(), outcome.json(), lines(logBuffer));
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static List<String> lines(ByteArrayOutputStream buffer) {
+        String text = buffer.toString(StandardCharsets.UTF_8);
+        return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
+    }
+
+    private Outcome call(FunctionCatalog function, String eventJson, Context context) {
         try {
             Object handler = warmHandler(function);
             Object result;
@@ -78,7 +106,7 @@ public final class LambdaInvoker {
             } else {
                 throw new IllegalStateException(function.handlerClassName() + " implements neither RequestHandler nor RequestStreamHandler");
             }
-            return new Outcome(false, result, mapper.writeValueAsString(result));
+            return new Outcome(false, result, mapper.writeValueAsString(result), List.of());
         } catch (Exception e) {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
             Map<String, Object> error = new LinkedHashMap<>();
@@ -86,7 +114,7 @@ public final class LambdaInvoker {
             error.put("errorType", cause.getClass().getName());
             error.put("stackTrace", Arrays.stream(cause.getStackTrace()).limit(8).map(StackTraceElement::toString).toList());
             try {
-                return new Outcome(true, error, mapper.writeValueAsString(error));
+                return new Outcome(true, error, mapper.writeValueAsString(error), List.of());
             } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
                 throw new IllegalStateException(impossible);
             }

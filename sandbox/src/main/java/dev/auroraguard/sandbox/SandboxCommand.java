@@ -84,7 +84,8 @@ final class SandboxCommand implements Command {
         if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
             throw new UsageException("sandbox: --region must be an AWS region name such as eu-west-1, got '" + region + "'");
         }
-        SimulatorOptions options = SimulatorOptions.forServe(port, stateDir).toBuilder().region(region).build();
+        SimulatorOptions options = SimulatorOptions.forServe(port, stateDir).toBuilder()
+                .region(region).eventBus(SandboxDefaults.EVENT_BUS).build();
         if (freshState && !flags.has("empty")) {
             // Seeding starts in the past so the demo cluster has a week of history (see SandboxSeed).
             options = options.toBuilder().clock(SimClock.systemFrom(startedAt.minus(SandboxSeed.SERVE_HISTORY))).build();
