@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
+import dev.auroraguard.simulator.Simulator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.TestAbortedException;
@@ -20,6 +23,14 @@ class AwsTargetTest {
 
     @RegisterExtension
     static final AwsTarget aws = AwsTarget.create();
+
+    /** The simulator the outer class started; nested classes must share it. */
+    private static Simulator outerSimulator;
+
+    @BeforeAll
+    static void rememberSimulator() {
+        outerSimulator = aws.isSimulator() ? aws.simulator() : null;
+    }
 
     @Test
     void sdkClient_should_reachTarget_when_builtFromItsAccessors() {
@@ -95,5 +106,23 @@ class AwsTargetTest {
 
         // THEN
         assertThat(names).hasSize(500).allMatch(name -> name.matches("orders-[a-z0-9]{8}"));
+    }
+
+    @Nested
+    class InsideANestedClass {
+
+        @Test
+        void simulator_should_beTheOuterClassOne_when_nestedClassRuns() {
+            assertThat(aws.simulator()).isSameAs(outerSimulator);
+        }
+    }
+
+    @Nested
+    class AfterANestedClass {
+
+        @Test
+        void simulator_should_stillBeTheOuterClassOne_when_anotherNestedClassFinished() {
+            assertThat(aws.simulator()).isSameAs(outerSimulator);
+        }
     }
 }
