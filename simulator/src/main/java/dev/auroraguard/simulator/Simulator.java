@@ -57,6 +57,27 @@ public final class Simulator implements AutoCloseable {
     private record Endpoint(ServiceModel model, WireProtocol protocol, SimulatedService service) {
     }
 
+    /**
+     * The services every simulator starts (unless {@link SimulatorOptions#services()} narrows them), by
+     * service model name, in start order.
+     */
+    private static final Map<String, Function<ServiceContext, ? extends SimulatedService>> BUILT_IN = new LinkedHashMap<>();
+
+    static {
+        BUILT_IN.put(ServiceModel.RDS, context -> new RdsSimulator(context.model(), context.clock(), context.timings(),
+                context.events(), context.accountId(), context.region(), context.options().manualClusterSnapshotQuota()));
+        BUILT_IN.put(ServiceModel.EVENTS, context -> new EventBridgeService(context.model(), context.clock(),
+                context.events(), context.accountId(), context.region(), context.options().eventBuses()));
+    }
+
+    static {
+        // The JDK server writes response headers and body separately; with Nagle's algorithm on, the
+        // client's delayed ACK then stalls every answer by ~40 ms. Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SimulatorOptions options;
     private final Faults faults;
     private final EventLog events = new EventLog();
@@ -64,7 +85,6 @@ public final class Simulator implements AutoCloseable {
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final StateStore store;
     private final Map<String, String> unclaimedState = new ConcurrentHashMap<>();
-    private final EventBridgeService eventBridge;
     private HttpServer server;
     private ExecutorService httpThreads;
     private ScheduledExecutorService ticker;
@@ -79,10 +99,19 @@ public final class Simulator implements AutoCloseable {
             unclaimedState.putAll(saved.serviceStates());
             saved.events().forEach(events::record);
         }
-        this.eventBridge = register(ServiceModel.EVENTS, context -> new EventBridgeService(context.model(), context.clock(),
-                context.events(), context.accountId(), context.region(), context.options().eventBuses()));
-        register(ServiceModel.RDS, context -> new RdsSimulator(context.model(), context.clock(), context.timings(),
-                context.events(), context.accountId(), context.region(), context.options().manualClusterSnapshotQuota()));
+        if (options.services() != null) {
+            for (String requested : options.services()) {
+                if (!BUILT_IN.containsKey(requested)) {
+                    throw new IllegalArgumentException("no built-in service for the model " + requested + "; built in: "
+                            + BUILT_IN.keySet());
+                }
+            }
+        }
+        BUILT_IN.forEach((modelName, factory) -> {
+            if (options.starts(modelName)) {
+                register(modelName, factory);
+            }
+        });
     }
 
     /** Starts a simulator listening on 127.0.0.1 (port from the options, 0 = a free one). */
@@ -93,7 +122,12 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void listen() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+        } catch (java.net.BindException e) {
+            throw new java.net.BindException("cannot listen on 127.0.0.1:" + options.port() + " (" + e.getMessage()
+                    + "): is another simulator or emulator running there? Choose another port or 0 for a free one.");
+        }
         httpThreads = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("aurora-guard-simulator-http-"));
         server.setExecutor(httpThreads);
         server.createContext("/", this::exchange);
@@ -158,8 +192,9 @@ public final class Simulator implements AutoCloseable {
         return options;
     }
 
+    /** The built-in EventBridge (event buses, PutEvents). */
     public EventBridgeService eventBridge() {
-        return eventBridge;
+        return service(EventBridgeService.class);
     }
 
     /** The simulated RDS, for its test-control API ({@code forceSnapshotStatus}, counts ...). */
@@ -208,19 +243,29 @@ public final class Simulator implements AutoCloseable {
                         + endpoints.keySet()));
     }
 
-    /** Applies every transition due at the clock's current time in every stateful service, then saves. */
+    /**
+     * Applies every transition due at the clock's current time in every stateful service, then saves.
+     * Events the services publish meanwhile reach {@link EventLog} subscribers after the lock is released.
+     */
     public void settle() {
-        stateLock.lock();
-        try {
-            for (Endpoint endpoint : endpoints.values()) {
-                if (endpoint.service() instanceof StatefulService stateful) {
-                    stateful.settle();
-                }
+        events.deferringDelivery(() -> {
+            stateLock.lock();
+            try {
+                settleLocked();
+            } finally {
+                stateLock.unlock();
             }
-            persist();
-        } finally {
-            stateLock.unlock();
+            return null;
+        });
+    }
+
+    private void settleLocked() {
+        for (Endpoint endpoint : endpoints.values()) {
+            if (endpoint.service() instanceof StatefulService stateful) {
+                stateful.settle();
+            }
         }
+        persist();
     }
 
     @Override
@@ -323,16 +368,18 @@ public final class Simulator implements AutoCloseable {
         }
         try {
             Map<String, Object> input = protocol.parseInput(operation, request);
-            stateLock.lock();
-            try {
-                settle();
-                Map<String, Object> output = endpoint.service().handle(operation.name(), input);
-                WireResponse response = protocol.success(operation, output, requestId);
-                persist();
-                return response;
-            } finally {
-                stateLock.unlock();
-            }
+            return events.deferringDelivery(() -> {
+                stateLock.lock();
+                try {
+                    settleLocked();
+                    Map<String, Object> output = endpoint.service().handle(operation.name(), input);
+                    WireResponse response = protocol.success(operation, output, requestId);
+                    persist();
+                    return response;
+                } finally {
+                    stateLock.unlock();
+                }
+            });
         } catch (AwsServiceException e) {
             LOG.log(Level.DEBUG, "{0} {1}: {2} {3}", endpoint.model().serviceId(), operation.name(), e.code(), e.getMessage());
             return protocol.error(e, requestId);

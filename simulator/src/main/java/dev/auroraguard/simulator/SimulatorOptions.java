@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a {@link Simulator} starts. {@link #forTests()} and {@link #forServe(int, Path)} are the two
@@ -17,6 +19,8 @@ import java.util.Objects;
  * @param manualClusterSnapshotQuota the account's manual DB cluster snapshot quota (RDS default 100)
  * @param faultSeed                  seed of the random draws behind {@link Faults} shares
  * @param settleInterval             on the system clock, how often pending transitions are applied
+ * @param services                   the built-in services to start (service model names such as
+ *                                   {@code ServiceModel.EVENTS}); null starts every built-in service
  */
 public record SimulatorOptions(
         int port,
@@ -28,7 +32,8 @@ public record SimulatorOptions(
         List<String> eventBuses,
         int manualClusterSnapshotQuota,
         long faultSeed,
-        Duration settleInterval) {
+        Duration settleInterval,
+        Set<String> services) {
 
     /** Where {@link #forTests()} puts its manual clock: a night of backups, in UTC. */
     public static final Instant TEST_START = Instant.parse("2026-11-25T03:00:00Z");
@@ -40,6 +45,7 @@ public record SimulatorOptions(
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(settleInterval, "settleInterval");
         eventBuses = List.copyOf(eventBuses);
+        services = services == null ? null : Set.copyOf(services);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, not " + port);
         }
@@ -52,6 +58,11 @@ public record SimulatorOptions(
         if (settleInterval.isNegative() || settleInterval.isZero()) {
             throw new IllegalArgumentException("settleInterval must be positive");
         }
+    }
+
+    /** Whether the built-in service for {@code modelName} starts. */
+    public boolean starts(String modelName) {
+        return services == null || services.contains(modelName);
     }
 
     /** Manual clock at {@link #TEST_START}, {@link Timings#realistic()}, ephemeral port, no state directory. */
@@ -73,6 +84,7 @@ public record SimulatorOptions(
                 .region(region).manualClusterSnapshotQuota(manualClusterSnapshotQuota).faultSeed(faultSeed)
                 .settleInterval(settleInterval);
         eventBuses.forEach(builder::eventBus);
+        builder.services = services == null ? null : new LinkedHashSet<>(services);
         return builder;
     }
 
@@ -87,6 +99,7 @@ public record SimulatorOptions(
         private int manualClusterSnapshotQuota = 100;
         private long faultSeed = 20261125L;
         private Duration settleInterval = Duration.ofMillis(250);
+        private Set<String> services;
 
         private Builder() {
         }
@@ -142,9 +155,19 @@ public record SimulatorOptions(
             return this;
         }
 
+        /**
+         * Starts only these built-in services (model names such as {@code ServiceModel.EVENTS}), e.g. so a
+         * test can {@link Simulator#register register} its own service under a model without the built-in
+         * one claiming that model's saved state first.
+         */
+        public Builder services(String... modelNames) {
+            this.services = new LinkedHashSet<>(List.of(modelNames));
+            return this;
+        }
+
         public SimulatorOptions build() {
             return new SimulatorOptions(port, stateDir, clock, timings, accountId, region, eventBuses,
-                    manualClusterSnapshotQuota, faultSeed, settleInterval);
+                    manualClusterSnapshotQuota, faultSeed, settleInterval, services);
         }
     }
 }

@@ -25,15 +25,27 @@ final class FakeRds implements StatefulService {
 
     private final ServiceModel model;
     private final SimClock clock;
+    private final EventLog events;
+    /** When set, the next settle publishes one RDS event, as the real simulator does on a state change. */
+    volatile String eventOnNextSettle;
     private final int snapshotQuota;
     private final Map<String, Map<String, Object>> clusters = new TreeMap<>();
     private int snapshots;
     final AtomicInteger settleCount = new AtomicInteger();
     volatile Map<String, Object> lastInput;
 
+    /**
+     * Test options that leave the built-in RDS out, so the fake is the only service under the RDS model
+     * and alone claims its saved state.
+     */
+    static SimulatorOptions.Builder options() {
+        return SimulatorOptions.forTests().toBuilder().services(ServiceModel.EVENTS);
+    }
+
     FakeRds(ServiceContext context) {
         this.model = context.model();
         this.clock = context.clock();
+        this.events = context.events();
         this.snapshotQuota = context.options().manualClusterSnapshotQuota();
     }
 
@@ -114,6 +126,12 @@ final class FakeRds implements StatefulService {
     @Override
     public void settle() {
         settleCount.incrementAndGet();
+        String message = eventOnNextSettle;
+        if (message != null) {
+            eventOnNextSettle = null;
+            events.record(new RecordedEvent(java.util.UUID.randomUUID().toString(), clock.instant(), "default", "aws.rds",
+                    "RDS DB Cluster Event", List.of(), "{\"Message\":\"" + message + "\"}", "123456789012", "us-east-1"));
+        }
     }
 
     @Override

@@ -35,7 +35,7 @@ class RdsQueryProtocolTest {
 
     @BeforeEach
     void start() throws IOException {
-        simulator = Simulator.start(SimulatorOptions.forTests().toBuilder().manualClusterSnapshotQuota(2).build());
+        simulator = Simulator.start(FakeRds.options().manualClusterSnapshotQuota(2).build());
         rds = simulator.register(ServiceModel.RDS, FakeRds::new);
         client = SdkClients.rds(simulator);
     }

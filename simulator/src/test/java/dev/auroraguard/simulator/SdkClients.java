@@ -28,14 +28,18 @@ public final class SdkClients {
                 .build();
     }
 
-    public static RdsClient rds(URI endpoint, RetryStrategy retries) {
+    public static RdsClient rds(URI endpoint, ClientOverrideConfiguration configuration) {
         return RdsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retries).build())
+                .overrideConfiguration(configuration)
                 .build();
+    }
+
+    public static RdsClient rds(URI endpoint, RetryStrategy retries) {
+        return rds(endpoint, ClientOverrideConfiguration.builder().retryStrategy(retries).build());
     }
 
     public static RdsClient rds(Simulator simulator) {

@@ -61,7 +61,8 @@ public final class AwsTarget implements BeforeAllCallback, AfterAllCallback, Bef
     private final Mode mode;
     private final URI externalEndpoint;
     private Simulator simulator;
-    private boolean startedForClass;
+    /** Class-level nesting: @Nested classes run their own beforeAll/afterAll inside the outer class's. */
+    private int classDepth;
 
     private AwsTarget(UnaryOperator<SimulatorOptions> optionsCustomizer, String setting) {
         this.optionsCustomizer = optionsCustomizer;
@@ -104,27 +105,30 @@ public final class AwsTarget implements BeforeAllCallback, AfterAllCallback, Bef
     // ---- JUnit callbacks ---------------------------------------------------------------------------
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        startedForClass = true;
-        startSimulator();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        stopSimulator();
-        startedForClass = false;
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (!startedForClass) {
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (classDepth++ == 0) {
             startSimulator();
         }
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        if (!startedForClass) {
+    public synchronized void afterAll(ExtensionContext context) {
+        if (--classDepth == 0) {
+            stopSimulator();
+        }
+    }
+
+    /** An instance-field registration gets no class callbacks: then each test gets its own simulator. */
+    @Override
+    public synchronized void beforeEach(ExtensionContext context) {
+        if (classDepth == 0) {
+            startSimulator();
+        }
+    }
+
+    @Override
+    public synchronized void afterEach(ExtensionContext context) {
+        if (classDepth == 0) {
             stopSimulator();
         }
     }
@@ -217,7 +221,7 @@ public final class AwsTarget implements BeforeAllCallback, AfterAllCallback, Bef
         return name.toString();
     }
 
-    private Simulator running() {
+    private synchronized Simulator running() {
         if (simulator == null) {
             throw new IllegalStateException("the embedded simulator is not running: register AwsTarget with @RegisterExtension "
                     + "and use it from a test (or @BeforeAll/@BeforeEach method)");

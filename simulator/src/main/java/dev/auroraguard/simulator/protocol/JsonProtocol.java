@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auroraguard.simulator.protocol.ServiceModel.Member;
@@ -32,7 +33,9 @@ import java.util.regex.PatternSyntaxException;
 public final class JsonProtocol implements WireProtocol {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    // Timestamps are written as DecimalNode directly: the factory would strip trailing zeros and
+    // Jackson would then print epoch seconds in E notation.
 
     private final ServiceModel model;
     private final String contentType;
@@ -316,7 +319,7 @@ public final class JsonProtocol implements WireProtocol {
             case INTEGER, LONG -> NODES.numberNode(Long.parseLong(QueryProtocol.scalarText(shape, value, path)));
             case DOUBLE, FLOAT -> NODES.numberNode(QueryProtocol.expect(value, Number.class, shape, path).doubleValue());
             case BOOLEAN -> NODES.booleanNode(QueryProtocol.expect(value, Boolean.class, shape, path));
-            case TIMESTAMP -> NODES.numberNode(Timestamps.toEpochSeconds(QueryProtocol.expect(value, Instant.class, shape, path)));
+            case TIMESTAMP -> DecimalNode.valueOf(Timestamps.toEpochSeconds(QueryProtocol.expect(value, Instant.class, shape, path)));
             case BLOB -> NODES.textNode(Base64.getEncoder().encodeToString(QueryProtocol.expect(value, byte[].class, shape, path)));
         };
     }

@@ -298,6 +298,17 @@ class EventBridgeServiceTest {
                 + "Value null at 'entries' failed to satisfy constraint: Member must not be null\"}");
     }
 
+    @Test
+    void post_should_writeTimestampsAsPlainEpochSeconds_when_outputHasTimestamps() throws Exception {
+        // WHEN
+        HttpResponse<String> response = postJson("AWSEvents.DescribeEventBus", "{}");
+
+        // THEN
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"Name\":\"default\",\"Arn\":\"arn:aws:events:us-east-1:123456789012:event-bus/default\","
+                + "\"CreationTime\":1795575600.000,\"LastModifiedTime\":1795575600.000}");
+    }
+
     private HttpResponse<String> postJson(String target, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(simulator.endpoint().resolve("/"))
                 .header("Content-Type", "application/x-amz-json-1.1")
