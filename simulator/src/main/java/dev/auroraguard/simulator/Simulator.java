@@ -2,6 +2,7 @@ package dev.auroraguard.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.auroraguard.simulator.codepipeline.CodePipelineService;
 import dev.auroraguard.simulator.events.EventBridgeService;
 import dev.auroraguard.simulator.protocol.AwsServiceException;
 import dev.auroraguard.simulator.protocol.JsonProtocol;
@@ -68,6 +69,7 @@ public final class Simulator implements AutoCloseable {
                 context.events(), context.accountId(), context.region(), context.options().manualClusterSnapshotQuota()));
         BUILT_IN.put(ServiceModel.EVENTS, context -> new EventBridgeService(context.model(), context.clock(),
                 context.events(), context.accountId(), context.region(), context.options().eventBuses()));
+        BUILT_IN.put(ServiceModel.CODEPIPELINE, context -> new CodePipelineService(context.model(), context.clock(), context.accountId()));
     }
 
     static {
@@ -195,6 +197,11 @@ public final class Simulator implements AutoCloseable {
     /** The built-in EventBridge (event buses, PutEvents). */
     public EventBridgeService eventBridge() {
         return service(EventBridgeService.class);
+    }
+
+    /** The built-in CodePipeline (jobs of Lambda invoke actions, PutJobSuccessResult, PutJobFailureResult). */
+    public CodePipelineService codePipeline() {
+        return service(CodePipelineService.class);
     }
 
     /** The simulated RDS, for its test-control API ({@code forceSnapshotStatus}, counts ...). */

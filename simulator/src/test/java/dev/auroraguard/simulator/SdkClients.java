@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 
@@ -62,6 +63,20 @@ public final class SdkClients {
 
     public static EventBridgeClient eventBridge(Simulator simulator) {
         return eventBridge(simulator.endpoint(), standardRetries(3));
+    }
+
+    public static CodePipelineClient codePipeline(URI endpoint, RetryStrategy retries) {
+        return CodePipelineClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retries).build())
+                .build();
+    }
+
+    public static CodePipelineClient codePipeline(Simulator simulator) {
+        return codePipeline(simulator.endpoint(), standardRetries(3));
     }
 
     private static StaticCredentialsProvider credentials() {
