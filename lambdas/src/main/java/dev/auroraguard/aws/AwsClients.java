@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 
@@ -34,18 +35,22 @@ public final class AwsClients {
     private final AwsSettings settings;
     private final RdsClient rds;
     private final EventBridgeClient eventBridge;
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final ClientOverrideConfiguration overrides;
+    private volatile CodePipelineClient codePipeline;
 
     private AwsClients(AwsSettings settings) {
         this.settings = settings;
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
+        this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
-        AwsCredentialsProvider credentials = AwsCredentialsProviderChain.of(
+        this.credentials = AwsCredentialsProviderChain.of(
                 EnvironmentVariableCredentialsProvider.create(),
                 SystemPropertyCredentialsProvider.create());
         Region region = Region.of(settings.region());
-        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
+        this.overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy(settings))
                 .apiCallTimeout(settings.apiCallTimeout())
                 .build();
@@ -91,5 +96,29 @@ public final class AwsClients {
 
     public EventBridgeClient eventBridge() {
         return eventBridge;
+    }
+
+    /**
+     * The CodePipeline client, built on first use (in the init phase of the one function that calls
+     * CodePipeline, so the others never load it) and reused for the life of the container.
+     */
+    public CodePipelineClient codePipeline() {
+        CodePipelineClient client = codePipeline;
+        if (client == null) {
+            synchronized (this) {
+                client = codePipeline;
+                if (client == null) {
+                    var builder = CodePipelineClient.builder()
+                            .region(Region.of(settings.region()))
+                            .credentialsProvider(credentials)
+                            .httpClient(http)
+                            .overrideConfiguration(overrides);
+                    settings.codePipelineEndpoint().ifPresent(builder::endpointOverride);
+                    client = builder.build();
+                    codePipeline = client;
+                }
+            }
+        }
+        return client;
     }
 }

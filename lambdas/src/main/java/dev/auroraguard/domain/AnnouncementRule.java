@@ -17,6 +17,10 @@ import java.util.Optional;
  *       still unannounced, the check announces it itself.</li>
  *   <li>Whoever announces then tags it {@value TagScheme#ANNOUNCED}. The event is published before
  *       the tag is written: a failure in between can repeat an announcement, never lose one.</li>
+ *   <li>A managed, unannounced snapshot in a status from which it never becomes available
+ *       ({@link #NEVER_AVAILABLE}) is reported once the same way, as failed: whoever waits for it (a CI job
+ *       that asked for a pre-deploy snapshot) learns it will not come. A snapshot being deleted is not
+ *       reported: someone removes it on purpose.</li>
  * </ul>
  *
  * <p>So a snapshot is announced twice only if two announcers read it before either tagged it: an RDS
@@ -24,6 +28,10 @@ import java.util.Optional;
  * plus the grace. Consumers that need strict once-only de-duplicate on the snapshot id.
  */
 public final class AnnouncementRule {
+
+    /** Snapshot statuses that never lead to {@code available} and are worth reporting. */
+    public static final java.util.Set<String> NEVER_AVAILABLE = java.util.Set.of("failed", "incompatible-restore",
+            "incompatible-parameters");
 
     private final Duration grace;
 
@@ -58,6 +66,9 @@ public final class AnnouncementRule {
         if (snapshot.tag(TagScheme.ANNOUNCED).isPresent()) {
             return Optional.of(Decision.ALREADY_ANNOUNCED);
         }
+        if (NEVER_AVAILABLE.contains(snapshot.status())) {
+            return Optional.of(Decision.REPORT_FAILED);
+        }
         if (!snapshot.isAvailable()) {
             return Optional.of(Decision.NOT_YET_AVAILABLE);
         }
@@ -81,6 +92,8 @@ public final class AnnouncementRule {
         /** Seen recently; RDS's event still has time to come. */
         WAIT_FOR_RDS_EVENT("wait-for-rds-event"),
         ALREADY_ANNOUNCED("already-announced"),
+        /** Publish Snapshot Failed (it will never become available), then tag it announced. */
+        REPORT_FAILED("report-failed"),
         NOT_YET_AVAILABLE("not-yet-available"),
         NOT_MANAGED("not-managed");
 

@@ -20,6 +20,13 @@ public record Snapshot(String id, String arn, String clusterId, String status, O
 
     public static final String AVAILABLE = "available";
 
+    /**
+     * Statuses from which a snapshot never becomes available: the failure states of the
+     * {@code DBClusterSnapshotAvailable} waiter ({@code aws rds wait db-cluster-snapshot-available}).
+     */
+    public static final java.util.Set<String> FAILURE_STATUSES =
+            java.util.Set.of("deleted", "deleting", "failed", "incompatible-restore", "incompatible-parameters");
+
     public Snapshot {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(arn, "arn");
@@ -31,6 +38,11 @@ public record Snapshot(String id, String arn, String clusterId, String status, O
 
     public boolean isAvailable() {
         return AVAILABLE.equals(status);
+    }
+
+    /** Whether it will never become available (see {@link #FAILURE_STATUSES}). */
+    public boolean hasFailed() {
+        return FAILURE_STATUSES.contains(status);
     }
 
     /** Whether aurora-guard created it (it carries the managed tag). */

@@ -6,7 +6,10 @@ import java.util.Optional;
 /** Why aurora-guard took a snapshot; the word appears in the snapshot's identifier and its kind tag. */
 public enum SnapshotKind {
 
-    SCHEDULED("scheduled");
+    SCHEDULED("scheduled"),
+
+    /** A rollback point taken before a release, asked for by a pipeline or a CI job. */
+    PRE_DEPLOY("pre-deploy");
 
     private final String word;
 

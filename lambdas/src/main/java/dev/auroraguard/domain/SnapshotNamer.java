@@ -28,6 +28,7 @@ public final class SnapshotNamer {
 
     static final int SUFFIX_FIXED_LENGTH = 15; // "-" + kind + "-" + yyyyMMdd + "-" + HHmm
     static final int MIN_DIGEST_LENGTH = 12;
+    static final int REQUEST_DIGEST_LENGTH = 12;
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
     private SnapshotNamer() {
@@ -40,6 +41,32 @@ public final class SnapshotNamer {
         int budget = clusterBudget(kind);
         String clusterPart = cluster.length() < budget ? cluster : shortened(cluster, budget);
         return clusterPart + suffix;
+    }
+
+    /**
+     * The identifier of the pre-deploy snapshot of {@code clusterId} that one request asks for:
+     * {@code <cluster>-pre-deploy-<digest>}, e.g. {@code orders-db-pre-deploy-7k2qlm4xa3bd}, where the digest
+     * is the first {@value #REQUEST_DIGEST_LENGTH} characters of the lower-case base32 (RFC 4648) SHA-256 of
+     * {@code requestReference} (the CodePipeline job id that started the action, or the EventBridge event id
+     * of a CI request). A retried or duplicated request therefore names the same snapshot, and two requests
+     * share one only if their references share 60 bits of digest. The suffix takes 24 characters, so cluster
+     * identifiers of up to 38 characters appear verbatim and longer ones are shortened as for scheduled
+     * snapshots.
+     */
+    public static String preDeploySnapshotId(String clusterId, String requestReference) {
+        String cluster = RdsIdentifier.normalize(clusterId, "cluster identifier");
+        if (requestReference == null || requestReference.isBlank()) {
+            throw new IllegalArgumentException("a pre-deploy snapshot needs the reference of the request that asked for it");
+        }
+        String suffix = "-" + SnapshotKind.PRE_DEPLOY.word() + "-" + requestDigest(requestReference);
+        int budget = RdsIdentifier.MAX_LENGTH - suffix.length();
+        String clusterPart = cluster.length() < budget ? cluster : shortened(cluster, budget);
+        return clusterPart + suffix;
+    }
+
+    /** The request part of a pre-deploy snapshot identifier (see {@link #preDeploySnapshotId}). */
+    public static String requestDigest(String requestReference) {
+        return base32Sha256(requestReference).substring(0, REQUEST_DIGEST_LENGTH);
     }
 
     /** How many characters the cluster part may take for {@code kind}. */

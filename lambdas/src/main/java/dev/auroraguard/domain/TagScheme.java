@@ -32,6 +32,12 @@ public final class TagScheme {
     public static final String SLOT = PREFIX + "slot";
     public static final String AVAILABLE_SEEN = PREFIX + "available-seen";
     public static final String ANNOUNCED = PREFIX + "announced";
+    /** Pre-deploy snapshots: the label the pipeline or CI gave the release, e.g. {@code release-42}. */
+    public static final String LABEL = PREFIX + "label";
+    /** Pre-deploy snapshots: the CodePipeline job that started the action. */
+    public static final String PIPELINE_JOB = PREFIX + "pipeline-job";
+    /** Pre-deploy snapshots: who asked, as a CI request names itself. */
+    public static final String REQUESTER = PREFIX + "requester";
     public static final String TRUE = "true";
 
     /** The default tag that opts a cluster in to scheduled snapshots. */
@@ -40,6 +46,10 @@ public final class TagScheme {
     public static final String RESERVED_AWS_PREFIX = "aws:";
     /** RDS allows at most 50 tags on a resource. */
     public static final int MAX_TAGS_PER_RESOURCE = 50;
+    /** RDS allows tag values of up to 256 characters. */
+    public static final int MAX_VALUE_LENGTH = 256;
+    /** The characters RDS allows in a tag value: letters, digits, white space and {@code _ . : / = + - @}. */
+    private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     private TagScheme() {
     }
@@ -71,6 +81,48 @@ public final class TagScheme {
             }
         }
         return new NewSnapshotTags(tags, dropped);
+    }
+
+    /**
+     * The tags a new pre-deploy snapshot carries: managed, kind {@code pre-deploy}, the trigger (the request's
+     * reference), and the label, pipeline job and requester when known; then the copyable cluster tags, as
+     * for {@link #forNewSnapshot}.
+     */
+    public static NewSnapshotTags forPreDeploySnapshot(String triggerReference, java.util.Optional<String> label,
+                                                       java.util.Optional<String> pipelineJobId,
+                                                       java.util.Optional<String> requester,
+                                                       Map<String, String> clusterTagsToCopy) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(MANAGED, TRUE);
+        tags.put(KIND, SnapshotKind.PRE_DEPLOY.word());
+        tags.put(TRIGGER, triggerReference);
+        label.ifPresent(value -> tags.put(LABEL, value));
+        pipelineJobId.ifPresent(value -> tags.put(PIPELINE_JOB, value));
+        requester.ifPresent(value -> tags.put(REQUESTER, value));
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<String, String> tag : new TreeMap<>(clusterTagsToCopy).entrySet()) {
+            if (!isCopyable(tag.getKey())) {
+                continue;
+            }
+            if (tags.size() < MAX_TAGS_PER_RESOURCE) {
+                tags.put(tag.getKey(), tag.getValue());
+            } else {
+                dropped.add(tag.getKey());
+            }
+        }
+        return new NewSnapshotTags(tags, dropped);
+    }
+
+    /** Why RDS would refuse {@code value} as a tag value, or empty when it is acceptable. */
+    public static java.util.Optional<String> valueProblem(String value) {
+        if (value.length() > MAX_VALUE_LENGTH) {
+            return java.util.Optional.of("is " + value.length() + " characters long (at most " + MAX_VALUE_LENGTH + ")");
+        }
+        if (!VALUE.matcher(value).matches()) {
+            return java.util.Optional.of("contains characters RDS does not allow in a tag value (allowed: letters, digits,"
+                    + " spaces and _ . : / = + - @)");
+        }
+        return java.util.Optional.empty();
     }
 
     /** Whether a cluster tag may be copied to a snapshot. */

@@ -40,18 +40,40 @@ public enum EventPatterns {
             "snapshot-available",
             null,
             "rate(15 minutes)",
-            "Every 15 minutes: confirm available aurora-guard snapshots whose RDS event was lost.");
+            "Every 15 minutes: confirm available aurora-guard snapshots whose RDS event was lost."),
+
+    /** A CI job (GitHub Actions, GitLab, Jenkins, ...) asks for a pre-deploy snapshot with one PutEvents call. */
+    PRE_DEPLOY_SNAPSHOT_REQUEST(
+            "pre-deploy-snapshot-request",
+            "pre-deploy-snapshot",
+            "{\"source\":[\"aurora-guard.ci\"],"
+                    + "\"detail-type\":[\"Pre-Deploy Snapshot Requested\"]}",
+            null,
+            "Pre-Deploy Snapshot Requested on the aurora-guard bus: take a rollback point before a release.",
+            EventPatterns.AURORA_GUARD_BUS);
 
     /** RDS publishes its events on the account's default bus. */
     public static final String DEFAULT_BUS = "default";
+    /**
+     * aurora-guard's own bus (its default name: a deployment that names its bus differently puts these rules
+     * on that bus).
+     */
+    public static final String AURORA_GUARD_BUS = "aurora-guard";
 
     private final String ruleName;
     private final String functionName;
     private final String eventPattern;
     private final String defaultSchedule;
     private final String description;
+    private final String eventBusName;
 
     EventPatterns(String ruleName, String functionName, String eventPattern, String defaultSchedule, String description) {
+        this(ruleName, functionName, eventPattern, defaultSchedule, description, DEFAULT_BUS);
+    }
+
+    EventPatterns(String ruleName, String functionName, String eventPattern, String defaultSchedule, String description,
+                  String eventBusName) {
+        this.eventBusName = eventBusName;
         this.ruleName = ruleName;
         this.functionName = functionName;
         this.eventPattern = eventPattern;
@@ -73,9 +95,9 @@ public enum EventPatterns {
         return defaultSchedule != null;
     }
 
-    /** The bus the rule lives on. */
+    /** The bus the rule lives on ({@link #DEFAULT_BUS} or {@link #AURORA_GUARD_BUS}). */
     public String eventBusName() {
-        return DEFAULT_BUS;
+        return eventBusName;
     }
 
     /** The EventBridge event pattern JSON, for pattern rules. */

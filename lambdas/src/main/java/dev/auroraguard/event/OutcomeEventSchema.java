@@ -1,6 +1,8 @@
 package dev.auroraguard.event;
 
 import dev.auroraguard.domain.ClusterOutcome;
+import dev.auroraguard.domain.PreDeployOutcome;
+import dev.auroraguard.domain.PreDeployRequest;
 import dev.auroraguard.domain.QuotaUsage;
 import dev.auroraguard.domain.Snapshot;
 import dev.auroraguard.domain.SnapshotKind;
@@ -99,10 +101,102 @@ public final class OutcomeEventSchema {
         snapshot.createTime().ifPresent(t -> detail.put("snapshotCreateTime", t.toString()));
         snapshot.tag(TagScheme.SLOT).ifPresent(slot -> detail.put("slot", slot));
         snapshot.tag(TagScheme.TRIGGER).ifPresent(ref -> detail.put("triggerReference", ref));
+        snapshot.tag(TagScheme.LABEL).ifPresent(label -> detail.put("label", label));
+        snapshot.tag(TagScheme.PIPELINE_JOB).ifPresent(job -> detail.put("pipelineJobId", job));
+        snapshot.tag(TagScheme.REQUESTER).ifPresent(requester -> detail.put("requester", requester));
         detail.put("confirmedBy", confirmedBy);
         rdsEventId.ifPresent(id -> detail.put("rdsEventId", id));
         detail.put("message", "snapshot " + snapshot.id() + " of " + snapshot.clusterId() + " is available");
         return new OutcomeEvent(SNAPSHOT_AVAILABLE, now, List.of(snapshot.arn()), detail);
+    }
+
+    /**
+     * A managed snapshot that will never become available (status {@code failed}, ...), found by
+     * {@code snapshot-available}'s periodic check: {@code Snapshot Failed}, reason {@code snapshot-failed},
+     * with the snapshot's kind, slot, trigger and label from its tags.
+     */
+    public static OutcomeEvent snapshotNeverAvailable(Snapshot snapshot, String confirmedBy, String functionName,
+                                                      String requestId, Instant now) {
+        Map<String, Object> detail = header(functionName, requestId);
+        snapshot.tag(TagScheme.KIND).ifPresent(kind -> detail.put("kind", kind));
+        detail.put("outcome", ClusterOutcome.Status.FAILED.toString());
+        detail.put("reason", PreDeployOutcome.Reason.SNAPSHOT_FAILED.code());
+        detail.put("message", "snapshot " + snapshot.id() + " of " + snapshot.clusterId() + " is '" + snapshot.status()
+                + "' and will never become available");
+        detail.put("retryable", false);
+        detail.put("clusterId", snapshot.clusterId());
+        detail.put("snapshotId", snapshot.id());
+        detail.put("snapshotArn", snapshot.arn());
+        detail.put("snapshotStatus", snapshot.status());
+        detail.put("alreadyExisted", false);
+        snapshot.tag(TagScheme.SLOT).ifPresent(slot -> detail.put("slot", slot));
+        snapshot.tag(TagScheme.TRIGGER).ifPresent(ref -> detail.put("triggerReference", ref));
+        snapshot.tag(TagScheme.LABEL).ifPresent(label -> detail.put("label", label));
+        snapshot.tag(TagScheme.PIPELINE_JOB).ifPresent(job -> detail.put("pipelineJobId", job));
+        snapshot.tag(TagScheme.REQUESTER).ifPresent(requester -> detail.put("requester", requester));
+        detail.put("confirmedBy", confirmedBy);
+        return new OutcomeEvent(SNAPSHOT_FAILED, now, List.of(snapshot.arn()), detail);
+    }
+
+    /**
+     * The {@code Snapshot Started} (snapshot creating or available) or {@code Snapshot Failed} (failed, or not
+     * started yet) event of a pre-deploy request, kind {@code pre-deploy}, carrying the request's label.
+     *
+     * @param jobId the CodePipeline job being answered, for requests from CodePipeline
+     */
+    public static OutcomeEvent preDeployOutcome(PreDeployOutcome outcome, PreDeployRequest request, Optional<String> jobId,
+                                                String functionName, String requestId, Instant now) {
+        boolean started = outcome.status() == PreDeployOutcome.Status.CREATING
+                || outcome.status() == PreDeployOutcome.Status.AVAILABLE;
+        Map<String, Object> detail = header(functionName, requestId);
+        detail.put("kind", SnapshotKind.PRE_DEPLOY.word());
+        detail.put("outcome", (started ? ClusterOutcome.Status.STARTED : ClusterOutcome.Status.FAILED).toString());
+        detail.put("reason", outcome.reason().code());
+        detail.put("message", outcome.message());
+        detail.put("retryable", !started && outcome.retryable());
+        detail.put("clusterId", outcome.clusterId());
+        outcome.clusterArn().ifPresent(arn -> detail.put("clusterArn", arn));
+        detail.put("snapshotId", outcome.snapshotId());
+        outcome.snapshot().ifPresent(s -> {
+            detail.put("snapshotArn", s.arn());
+            detail.put("snapshotStatus", s.status());
+            s.createTime().ifPresent(t -> detail.put("snapshotCreateTime", t.toString()));
+        });
+        detail.put("alreadyExisted", outcome.alreadyExisted());
+        request.label().ifPresent(label -> detail.put("label", label));
+        request.requester().ifPresent(requester -> detail.put("requester", requester));
+        detail.put("trigger", preDeployTrigger(request.source(), request.reference(), jobId));
+        List<String> resources = new ArrayList<>();
+        outcome.clusterArn().ifPresent(resources::add);
+        outcome.snapshot().ifPresent(s -> resources.add(s.arn()));
+        return new OutcomeEvent(started ? SNAPSHOT_STARTED : SNAPSHOT_FAILED, now, resources, detail);
+    }
+
+    /**
+     * {@code Snapshot Failed}, reason {@code invalid-request}: a pre-deploy request that names no usable cluster
+     * or carries an unusable label, reported with whatever it did carry.
+     */
+    public static OutcomeEvent preDeployRejected(PreDeployRequest.Source source, String reference, Optional<String> jobId,
+                                                 Optional<String> label, String message, String functionName,
+                                                 String requestId, Instant now) {
+        Map<String, Object> detail = header(functionName, requestId);
+        detail.put("kind", SnapshotKind.PRE_DEPLOY.word());
+        detail.put("outcome", ClusterOutcome.Status.FAILED.toString());
+        detail.put("reason", PreDeployOutcome.Reason.INVALID_REQUEST.code());
+        detail.put("message", message);
+        detail.put("retryable", false);
+        detail.put("alreadyExisted", false);
+        label.ifPresent(l -> detail.put("label", l));
+        detail.put("trigger", preDeployTrigger(source, reference, jobId));
+        return new OutcomeEvent(SNAPSHOT_FAILED, now, List.of(), detail);
+    }
+
+    private static Map<String, Object> preDeployTrigger(PreDeployRequest.Source source, String reference, Optional<String> jobId) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", source.toString());
+        map.put("reference", reference);
+        jobId.ifPresent(id -> map.put("jobId", id));
+        return map;
     }
 
     public static String detailTypeOf(ClusterOutcome.Status status) {

@@ -21,7 +21,12 @@ public enum FunctionCatalog {
     SNAPSHOT_AVAILABLE(
             "snapshot-available",
             "dev.auroraguard.handler.SnapshotAvailableHandler::handleRequest",
-            "Announces aurora-guard snapshots that reached available (RDS event, confirmed by a periodic check).");
+            "Announces aurora-guard snapshots that reached available (RDS event, confirmed by a periodic check)."),
+
+    PRE_DEPLOY_SNAPSHOT(
+            "pre-deploy-snapshot",
+            "dev.auroraguard.handler.PreDeploySnapshotHandler::handleRequest",
+            "Takes a rollback point before a release: a CodePipeline Lambda invoke action, or a CI's Pre-Deploy Snapshot Requested event.");
 
     private final String functionName;
     private final String handler;

@@ -92,11 +92,17 @@ public final class SnapshotAnnouncer {
         List<SnapshotDecision> decisions = new ArrayList<>();
         List<String> tagFailures = new ArrayList<>();
         Map<OutcomeEvent, Snapshot> announcements = new LinkedHashMap<>();
+        Set<OutcomeEvent> failureReports = new HashSet<>();
         for (Pending p : pending) {
             Snapshot s = p.snapshot();
             switch (p.decision()) {
                 case ANNOUNCE -> announcements.put(
                         OutcomeEventSchema.snapshotAvailable(s, confirmedBy, rdsEventId, functionName, requestId, now), s);
+                case REPORT_FAILED -> {
+                    OutcomeEvent report = OutcomeEventSchema.snapshotNeverAvailable(s, confirmedBy, functionName, requestId, now);
+                    announcements.put(report, s);
+                    failureReports.add(report);
+                }
                 case MARK_SEEN -> {
                     if (tag(s, TagScheme.AVAILABLE_SEEN, now, tagFailures)) {
                         decide(decisions, s, p.decision(), Level.INFO,
@@ -119,7 +125,7 @@ public final class SnapshotAnnouncer {
         for (FailedEvent failed : published.failed()) {
             refused.add(failed.event());
             Snapshot s = announcements.get(failed.event());
-            log.decision(Level.ERROR, "Snapshot Available event not published to bus " + settings.eventBusName(),
+            log.decision(Level.ERROR, failed.event().detailType() + " event not published to bus " + settings.eventBusName(),
                     s.clusterId(), s.id(), "announce", failed.errorCode(),
                     Map.of("retryable", failed.retryable(), "errorMessage", String.valueOf(failed.errorMessage())));
             decisions.add(new SnapshotDecision(s.id(), s.clusterId(), "announce-failed", failed.errorCode(), Optional.empty()));
@@ -129,6 +135,14 @@ public final class SnapshotAnnouncer {
                 continue;
             }
             Snapshot s = announcement.getValue();
+            if (failureReports.contains(announcement.getKey())) {
+                decisions.add(new SnapshotDecision(s.id(), s.clusterId(), Decision.REPORT_FAILED.toString(), s.status(),
+                        Optional.empty()));
+                log.decision(Level.ERROR, "snapshot is '" + s.status() + "' and will never become available; reported as failed",
+                        s.clusterId(), s.id(), Decision.REPORT_FAILED.toString(), s.status(), Map.of());
+                tag(s, TagScheme.ANNOUNCED, now, tagFailures);
+                continue;
+            }
             decisions.add(new SnapshotDecision(s.id(), s.clusterId(), Decision.ANNOUNCE.toString(), confirmedBy, Optional.of(confirmedBy)));
             log.decision(Level.INFO, "snapshot announced as available", s.clusterId(), s.id(), "announce", confirmedBy,
                     Map.of());

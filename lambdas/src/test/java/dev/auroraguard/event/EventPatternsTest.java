@@ -44,6 +44,25 @@ class EventPatternsTest {
                 .containsExactly("scheduled-snapshot-schedule", "snapshot-available-periodic-check");
         assertThat(EventPatterns.scheduleRules()).allSatisfy(rule ->
                 assertThat(rule.defaultSchedule()).hasValueSatisfying(s -> assertThat(s).matches("(cron|rate)\\(.+\\)")));
-        assertThat(EventPatterns.patternRules()).containsExactly(EventPatterns.SNAPSHOT_AVAILABLE_RDS_EVENT);
+        assertThat(EventPatterns.patternRules()).containsExactly(EventPatterns.SNAPSHOT_AVAILABLE_RDS_EVENT,
+                EventPatterns.PRE_DEPLOY_SNAPSHOT_REQUEST);
+    }
+
+    @Test
+    void preDeployRequestRule_should_matchTheCiRequestOnTheAuroraGuardBusOnly_when_appliedByTheSimulatorsMatcher() {
+        // GIVEN the request rule and the request as EventBridge delivers it
+        EventPatterns rule = EventPatterns.PRE_DEPLOY_SNAPSHOT_REQUEST;
+        dev.auroraguard.simulator.events.EventPatternMatcher matcher =
+                dev.auroraguard.simulator.events.EventPatternMatcher.of(rule.eventPattern().orElseThrow());
+        String request = EventFixtures.text("pre-deploy-snapshot-requested.json");
+
+        // WHEN / THEN it matches the request, lives on the aurora-guard bus and targets pre-deploy-snapshot
+        assertThat(matcher.matches(request)).isTrue();
+        assertThat(rule.eventBusName()).isEqualTo(EventPatterns.AURORA_GUARD_BUS);
+        assertThat(rule.functionName()).isEqualTo("pre-deploy-snapshot");
+        // AND neither aurora-guard's own outcome events nor a request from another source match
+        assertThat(matcher.matches(request.replace("\"aurora-guard.ci\"", "\"aurora-guard\""))).isFalse();
+        assertThat(matcher.matches(request.replace("Pre-Deploy Snapshot Requested", "Snapshot Started"))).isFalse();
+        assertThat(EventPatterns.SNAPSHOT_AVAILABLE_RDS_EVENT.eventBusName()).isEqualTo(EventPatterns.DEFAULT_BUS);
     }
 }

@@ -172,6 +172,25 @@ public final class CodePipelineService implements StatefulService {
         return id;
     }
 
+    /**
+     * Makes CodePipeline know a job it created elsewhere, e.g. to replay a recorded or documented event
+     * with its own job id; from then on the job behaves like one {@link #createJob} made.
+     *
+     * @param userParameters    the action's UserParameters, or null
+     * @param continuationToken the token the event carries, or null for a first job
+     */
+    public synchronized void registerJob(String jobId, String functionName, String userParameters, String continuationToken) {
+        if (jobs.containsKey(jobId)) {
+            throw new IllegalArgumentException("CodePipeline already has job " + jobId);
+        }
+        if (!jobId.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw new IllegalArgumentException("CodePipeline job ids are lower-case UUIDs, not " + jobId);
+        }
+        Instant now = clock.instant();
+        jobs.put(jobId, new Job(jobId, jobId, functionName, Optional.ofNullable(userParameters), Optional.ofNullable(continuationToken),
+                now, now, JobStatus.IN_PROGRESS, newCredentials()));
+    }
+
     public synchronized Optional<Job> job(String jobId) {
         return Optional.ofNullable(jobs.get(jobId));
     }
