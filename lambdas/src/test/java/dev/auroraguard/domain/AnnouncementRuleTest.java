@@ -57,4 +57,18 @@ class AnnouncementRuleTest {
         Map<String, String> tags = Map.of("aurora-guard:managed", "true", "aurora-guard:available-seen", "yesterday");
         assertThat(rule.onPeriodicCheck(snapshot("s", "c", "available", tags), NOW)).isEqualTo(Decision.ANNOUNCE);
     }
+
+    @Test
+    void onPeriodicCheck_should_reportFailedOnce_when_managedSnapshotCanNeverBecomeAvailable() {
+        // GIVEN managed snapshots that failed, one of them already reported, and one being deleted
+        Map<String, String> managed = Map.of("aurora-guard:managed", "true");
+        // WHEN the periodic check sees them / THEN only the unreported failure is reported; deletion is on purpose
+        assertThat(rule.onPeriodicCheck(snapshot("s", "c", "failed", managed), NOW)).isEqualTo(Decision.REPORT_FAILED);
+        assertThat(rule.onPeriodicCheck(snapshot("s", "c", "incompatible-restore", managed), NOW)).isEqualTo(Decision.REPORT_FAILED);
+        assertThat(rule.onPeriodicCheck(snapshot("s", "c", "failed",
+                Map.of("aurora-guard:managed", "true", "aurora-guard:announced", NOW.toString())), NOW))
+                .isEqualTo(Decision.ALREADY_ANNOUNCED);
+        assertThat(rule.onPeriodicCheck(snapshot("s", "c", "deleting", managed), NOW)).isEqualTo(Decision.NOT_YET_AVAILABLE);
+        assertThat(rule.onPeriodicCheck(snapshot("s", "c", "failed", Map.of()), NOW)).isEqualTo(Decision.NOT_MANAGED);
+    }
 }
