@@ -25,13 +25,18 @@ public final class StructuredLog {
         TRACE, DEBUG, INFO, WARN, ERROR, FATAL
     }
 
-    private final PrintStream out;
+    private final java.util.function.Supplier<PrintStream> out;
     private final Clock clock;
     private final Level threshold;
     private final String functionName;
     private volatile String requestId = "";
 
     public StructuredLog(PrintStream out, Clock clock, Level threshold, String functionName) {
+        this(() -> out, clock, threshold, functionName);
+    }
+
+    /** Writes to whatever stream {@code out} supplies at each line. */
+    StructuredLog(java.util.function.Supplier<PrintStream> out, Clock clock, Level threshold, String functionName) {
         this.out = out;
         this.clock = clock;
         this.threshold = threshold;
@@ -41,7 +46,9 @@ public final class StructuredLog {
     /** A log on stdout for {@code functionName}, at the level Lambda's log configuration asks for. */
     public static StructuredLog stdout(String functionName, Environment environment) {
         Level level = environment.get(LOG_LEVEL).flatMap(StructuredLog::level).orElse(Level.INFO);
-        return new StructuredLog(System.out, Clock.systemUTC(), level, functionName);
+        // System.out is read at each line: a host that redirects stdout per invocation (the sandbox's Lambda
+        // invoker, like Lambda's log stream) gets each invocation's lines, also from a warm handler.
+        return new StructuredLog(() -> System.out, Clock.systemUTC(), level, functionName);
     }
 
     private static java.util.Optional<Level> level(String text) {
@@ -80,8 +87,9 @@ public final class StructuredLog {
             }
         });
         String json = Json.write(line);
-        synchronized (out) {
-            out.println(json);
+        PrintStream stream = out.get();
+        synchronized (stream) {
+            stream.println(json);
         }
     }
 

@@ -191,6 +191,11 @@ public final class CodePipelineService implements StatefulService {
                 now, now, JobStatus.IN_PROGRESS, newCredentials()));
     }
 
+    /** Every job CodePipeline created, in order. */
+    public synchronized List<Job> jobs() {
+        return List.copyOf(jobs.values());
+    }
+
     public synchronized Optional<Job> job(String jobId) {
         return Optional.ofNullable(jobs.get(jobId));
     }
