@@ -25,12 +25,19 @@ class DemoProcessTest {
                 .contains("Chapter 1. An Aurora PostgreSQL cluster in production")
                 .contains("members          [orders-db-1 (writer), orders-db-2 (reader)]")
                 .contains("Chapter 2. Nightly scheduled snapshots")
-                .contains("orders-db -> orders-db-scheduled-20261118-0300 succeeded (created, snapshot creating)")
-                .contains("announced Snapshot Available for orders-db-scheduled-20261118-0300 (confirmed by rds-event)")
-                .contains("orders-db-scheduled-20261120-0300 succeeded (already-exists, snapshot available)")
+                .containsPattern("orders-db -> orders-db-scheduled-\\d{8}-0300 succeeded \\(created, snapshot creating\\)")
+                .containsPattern("announced Snapshot Available for orders-db-scheduled-\\d{8}-0300 \\(confirmed by rds-event\\)")
+                .containsPattern("orders-db-scheduled-\\d{8}-0300 succeeded \\(already-exists, snapshot available\\)")
                 .contains("manual snapshots before: 3, after: 3")
                 .contains("cluster-not-available: cluster status is 'backing-up'")
-                .contains("orders-db -> orders-db-scheduled-20261121-0300 succeeded (created, snapshot creating)")
+                .contains("Chapter 3. Retention cleanup")
+                .contains("manual snapshots of orders-db: 65")
+                .containsPattern("delete +orders-db-scheduled-\\d{8}-0300 +deleted: outside all rules")
+                .contains("keep    orders-db-before-hotfix              kept: unmanaged")
+                .contains("dry run: would delete 10, keep 13, left for later runs 42")
+                .contains("night 1: deleted 10, keep 13, left for later runs 42")
+                .contains("night 6: deleted 2, keep 13, left for later runs 0")
+                .contains("manual snapshots of orders-db now: 13")
                 .contains("Demo finished.");
     }
 }
