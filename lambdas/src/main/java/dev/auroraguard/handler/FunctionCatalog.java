@@ -21,7 +21,17 @@ public enum FunctionCatalog {
     SNAPSHOT_AVAILABLE(
             "snapshot-available",
             "dev.auroraguard.handler.SnapshotAvailableHandler::handleRequest",
-            "Announces aurora-guard snapshots that reached available (RDS event, confirmed by a periodic check).");
+            "Announces aurora-guard snapshots that reached available (RDS event, confirmed by a periodic check)."),
+
+    POINT_IN_TIME_RESTORE(
+            "point-in-time-restore",
+            "dev.auroraguard.handler.PointInTimeRestoreHandler::handleRequest",
+            "Validates a restore request or an alarm and starts the restore of a cluster into a new cluster."),
+
+    RESTORE_PROGRESS(
+            "restore-progress",
+            "dev.auroraguard.handler.RestoreProgressHandler::handleRequest",
+            "Moves restores on (instances, Restore Completed) on RDS events and a sweep; points the application at a restore.");
 
     private final String functionName;
     private final String handler;
