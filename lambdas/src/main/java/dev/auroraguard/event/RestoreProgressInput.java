@@ -44,8 +44,9 @@ public sealed interface RestoreProgressInput {
             String marker = CLUSTER_EVENT.equals(detailType) ? ":cluster:" : ":db:";
             Optional<String> fromArn = detail.optionalString("SourceArn").filter(a -> a.contains(marker))
                     .map(a -> a.substring(a.indexOf(marker) + marker.length()));
-            String id = detail.optionalString("SourceIdentifier").or(() -> fromArn).orElseThrow(() ->
-                    new InvalidEventException("RDS event detail has neither SourceIdentifier nor a SourceArn"));
+            // The ARN first: AWS's own samples show SourceIdentifier with an "rds:" prefix.
+            String id = fromArn.or(() -> detail.optionalString("SourceIdentifier").map(i -> i.startsWith("rds:") ? i.substring(4) : i))
+                    .orElseThrow(() -> new InvalidEventException("RDS event detail has neither a SourceArn nor a SourceIdentifier"));
             return new RdsEvent(envelope.requiredString("id"), detail.optionalString("EventID").orElse(""),
                     CLUSTER_EVENT.equals(detailType), id.toLowerCase(java.util.Locale.ROOT));
         }
