@@ -69,6 +69,7 @@ final class RdsRestoreModel {
                 String.valueOf(i.dbInstanceStatus()),
                 parameterGroup,
                 i.promotionTier() == null ? 1 : i.promotionTier(),
-                Optional.ofNullable(i.endpoint()).map(e -> e.address()));
+                Optional.ofNullable(i.endpoint()).map(e -> e.address()),
+                Optional.ofNullable(i.instanceCreateTime()));
     }
 }

@@ -192,7 +192,9 @@ final class RestoreReconciler {
     }
 
     private Decision complete(RestoredCluster restore, List<DbInstance> instances, String requestId) {
-        Instant now = clock.instant();
+        // Completed when RDS finished the last instance (not when this run noticed): the elapsed time is the restore's own.
+        Instant now = instances.stream().map(DbInstance::createTime).flatMap(Optional::stream).max(Instant::compareTo)
+                .orElseGet(clock::instant);
         String message = "restore completed: " + restore.sourceCluster() + " as of " + restore.restoreTime() + " is available as "
                 + restore.id() + "; writer endpoint " + restore.cluster().endpoint().orElse("(none)") + ", reader endpoint "
                 + restore.cluster().readerEndpoint().orElse("(none)");

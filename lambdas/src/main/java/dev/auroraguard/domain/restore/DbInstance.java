@@ -8,9 +8,10 @@ import java.util.Optional;
  *
  * @param parameterGroup the instance's DB parameter group, when RDS reports one
  * @param endpoint       its address, once it has one
+ * @param createTime     when RDS finished creating it ({@code InstanceCreateTime}), once it has
  */
 public record DbInstance(String id, String clusterId, String instanceClass, String status, Optional<String> parameterGroup,
-                         int promotionTier, Optional<String> endpoint) {
+                         int promotionTier, Optional<String> endpoint, Optional<java.time.Instant> createTime) {
 
     public static final String AVAILABLE = "available";
 

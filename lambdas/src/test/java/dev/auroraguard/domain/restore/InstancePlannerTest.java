@@ -12,8 +12,8 @@ class InstancePlannerTest {
     private static final ClusterDetails SOURCE = RestoreFixtures.cluster("orders-db", "available", Map.of(),
             List.of(new ClusterDetails.Member("orders-db-2", false), new ClusterDetails.Member("orders-db-1", true)));
     private static final List<DbInstance> INSTANCES = List.of(
-            new DbInstance("orders-db-1", "orders-db", "db.r6g.xlarge", "available", Optional.of("writer-pg"), 0, Optional.empty()),
-            new DbInstance("orders-db-2", "orders-db", "db.r6g.large", "available", Optional.of("reader-pg"), 2, Optional.empty()));
+            new DbInstance("orders-db-1", "orders-db", "db.r6g.xlarge", "available", Optional.of("writer-pg"), 0, Optional.empty(), Optional.empty()),
+            new DbInstance("orders-db-2", "orders-db", "db.r6g.large", "available", Optional.of("reader-pg"), 2, Optional.empty(), Optional.empty()));
 
     @Test
     void plan_should_copyTheWriterOnly_when_noReaders() {

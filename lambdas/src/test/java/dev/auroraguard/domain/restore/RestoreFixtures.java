@@ -45,6 +45,6 @@ final class RestoreFixtures {
     }
 
     static DbInstance instance(String id, String status) {
-        return new DbInstance(id, "restored", "db.r6g.large", status, Optional.of("pg"), 1, Optional.of(id + ".x.rds.amazonaws.com"));
+        return new DbInstance(id, "restored", "db.r6g.large", status, Optional.of("pg"), 1, Optional.of(id + ".x.rds.amazonaws.com"), Optional.empty());
     }
 }
