@@ -140,7 +140,7 @@ final class RestoreCutover {
             OutcomeEvents.PublishResult published = events.publish(List.of(event));
             boolean retry = published.failed().stream().anyMatch(OutcomeEvents.FailedEvent::retryable);
             published.failed().forEach(f -> log.error("outcome event not published to bus " + settings.eventBusName(),
-                    Map.of("action", "publish-event", "detailType", f.event().detailType(), "reason", f.errorCode())));
+                    Map.of("action", "publish-event", "detailType", f.event().detailType(), "reason", String.valueOf(f.errorCode()))));
             return new Result(true, "cut-over", message, retry);
         } catch (ServiceCallException e) {
             return failed(restore.id(), Optional.of(restore), parameter, "aws-error", "cutover of " + restore.id() + " failed: "

@@ -107,7 +107,15 @@ public final class RestoreProgressHandler implements RequestHandler<Map<String, 
             trigger.put("type", "sweep");
             trigger.put("reference", sweep.eventId());
             log.info("sweep started", trigger);
-            for (RestoreReconciler.Decision decision : reconciler.sweep(requestId)) {
+            List<RestoreReconciler.Decision> swept;
+            try {
+                swept = reconciler.sweep(requestId);
+            } catch (ServiceCallException e) {
+                log.error("could not list clusters; no restore was looked at", Map.of("action", "sweep", "reason", e.errorCode(),
+                        "retryable", e.retryable(), "errorMessage", String.valueOf(e.getMessage())));
+                throw e;
+            }
+            for (RestoreReconciler.Decision decision : swept) {
                 decisions.add(decision.toMap());
                 retry |= decision.retryable();
             }

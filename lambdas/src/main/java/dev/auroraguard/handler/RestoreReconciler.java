@@ -238,7 +238,7 @@ final class RestoreReconciler {
         PublishResult result = events.publish(List.of(event));
         for (OutcomeEvents.FailedEvent f : result.failed()) {
             log.error("outcome event not published to bus " + settings.eventBusName(), Map.of("action", "publish-event",
-                    "detailType", f.event().detailType(), "reason", f.errorCode(), "retryable", f.retryable(),
+                    "detailType", f.event().detailType(), "reason", String.valueOf(f.errorCode()), "retryable", f.retryable(),
                     "errorMessage", String.valueOf(f.errorMessage())));
         }
         return result;

@@ -71,7 +71,7 @@ final class RestoreStarter {
             clampedFrom.ifPresent(t -> map.put("clampedFrom", t.toString()));
             map.put("message", message);
             map.put("events", Map.of("published", events.published(), "failed", events.failed().stream()
-                    .map(f -> Map.of("detailType", f.event().detailType(), "errorCode", f.errorCode(), "retryable", f.retryable()))
+                    .map(f -> Map.of("detailType", f.event().detailType(), "errorCode", String.valueOf(f.errorCode()), "retryable", f.retryable()))
                     .toList()));
             map.put("retry", needsRetry());
             return map;
@@ -270,7 +270,7 @@ final class RestoreStarter {
         PublishResult result = events.publish(List.of(event));
         for (OutcomeEvents.FailedEvent f : result.failed()) {
             log.error("outcome event not published to bus " + settings.eventBusName(), Map.of("action", "publish-event",
-                    "detailType", f.event().detailType(), "reason", f.errorCode(), "retryable", f.retryable(),
+                    "detailType", f.event().detailType(), "reason", String.valueOf(f.errorCode()), "retryable", f.retryable(),
                     "errorMessage", String.valueOf(f.errorMessage())));
         }
         return result;

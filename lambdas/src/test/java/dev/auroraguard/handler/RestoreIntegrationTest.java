@@ -157,6 +157,23 @@ class RestoreIntegrationTest {
     }
 
     @Test
+    void createInstance_should_reportClusterNotReady_when_rdsRefusesWhileTheClusterIsCreating() {
+        // GIVEN a restore RDS is still creating
+        bed.putRestoreRequested(request("restoreTo", "latest"));
+        String restored = (String) bed.route().get(0).result().get("restoredCluster");
+        dev.auroraguard.aws.RdsClusterRestores rds = new dev.auroraguard.aws.RdsClusterRestores(bed.rds());
+        dev.auroraguard.domain.restore.RestoredCluster restore = dev.auroraguard.domain.restore.RestoredCluster
+                .from(rds.describeCluster(restored).orElseThrow()).orElseThrow();
+
+        // WHEN an instance is asked for anyway (a describe that raced the cluster's state)
+        var result = rds.createInstance(restore, restore.plan().get(0), Map.of());
+
+        // THEN RDS's refusal is "not ready yet", which the reconciler waits out, and nothing was created
+        assertThat(result).isInstanceOf(dev.auroraguard.port.ClusterRestores.ClusterNotReady.class);
+        assertThat(bed.instancesOf(restored)).isEmpty();
+    }
+
+    @Test
     void duplicateAndOutOfOrderEvents_should_createOneClusterAndOneSetOfInstances() {
         // GIVEN the same request delivered twice (EventBridge delivers at least once)
         Map<String, Object> detail = request("restoreTo", minutesAgo(30).toString());

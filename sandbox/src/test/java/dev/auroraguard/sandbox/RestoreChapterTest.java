@@ -40,7 +40,7 @@ class RestoreChapterTest {
                 .contains("create-instances (instances-requested)")
                 .contains("Restore Completed:")
                 .contains("writer endpoint   orders-db-pitr-")
-                .contains("Restore Completed          1")
+                .containsPattern("Restore Completed +1\\n")
                 .doesNotContain("FAILED");
     }
 }
