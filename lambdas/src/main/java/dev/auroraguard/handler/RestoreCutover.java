@@ -13,7 +13,6 @@ import dev.auroraguard.port.OutcomeEvents;
 import dev.auroraguard.port.ServiceCallException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -137,10 +136,8 @@ final class RestoreCutover {
             log.info(message, fields);
             OutcomeEvent event = RestoreEventSchema.cutoverCompleted(restore, parameter, current.map(ParameterValue::value),
                     current.map(ParameterValue::version), endpoint.get(), version, trigger, message, functionName, requestId, clock.instant());
-            OutcomeEvents.PublishResult published = events.publish(List.of(event));
+            OutcomeEvents.PublishResult published = RestoreStarter.publish(events, log, settings.eventBusName(), event);
             boolean retry = published.failed().stream().anyMatch(OutcomeEvents.FailedEvent::retryable);
-            published.failed().forEach(f -> log.error("outcome event not published to bus " + settings.eventBusName(),
-                    Map.of("action", "publish-event", "detailType", f.event().detailType(), "reason", String.valueOf(f.errorCode()))));
             return new Result(true, "cut-over", message, retry);
         } catch (ServiceCallException e) {
             return failed(restore.id(), Optional.of(restore), parameter, "aws-error", "cutover of " + restore.id() + " failed: "
@@ -152,8 +149,9 @@ final class RestoreCutover {
                           boolean retryable, String requestId) {
         log.error("cutover not done: " + message, RestoreStarter.fields(restore.map(RestoredCluster::sourceCluster), Optional.of(clusterId),
                 "cutover", reason));
-        OutcomeEvents.PublishResult published = events.publish(List.of(RestoreEventSchema.cutoverFailed(clusterId, restore, parameter,
-                reason, message, retryable, functionName, requestId, clock.instant())));
+        OutcomeEvents.PublishResult published = RestoreStarter.publish(events, log, settings.eventBusName(),
+                RestoreEventSchema.cutoverFailed(clusterId, restore, parameter, reason, message, retryable, functionName, requestId,
+                        clock.instant()));
         boolean retry = retryable || published.failed().stream().anyMatch(OutcomeEvents.FailedEvent::retryable);
         return new Result(false, reason, message, retry);
     }

@@ -235,13 +235,7 @@ final class RestoreReconciler {
     }
 
     private PublishResult publish(OutcomeEvent event) {
-        PublishResult result = events.publish(List.of(event));
-        for (OutcomeEvents.FailedEvent f : result.failed()) {
-            log.error("outcome event not published to bus " + settings.eventBusName(), Map.of("action", "publish-event",
-                    "detailType", f.event().detailType(), "reason", String.valueOf(f.errorCode()), "retryable", f.retryable(),
-                    "errorMessage", String.valueOf(f.errorMessage())));
-        }
-        return result;
+        return RestoreStarter.publish(events, log, settings.eventBusName(), event);
     }
 
     private Decision decided(Level level, Decision decision) {

@@ -267,9 +267,14 @@ final class RestoreStarter {
     }
 
     private PublishResult publish(OutcomeEvent event) {
+        return publish(events, log, settings.eventBusName(), event);
+    }
+
+    /** Publishes one outcome event; each refusal is an ERROR line (the caller decides whether it is retried). */
+    static PublishResult publish(OutcomeEvents events, StructuredLog log, String bus, OutcomeEvent event) {
         PublishResult result = events.publish(List.of(event));
         for (OutcomeEvents.FailedEvent f : result.failed()) {
-            log.error("outcome event not published to bus " + settings.eventBusName(), Map.of("action", "publish-event",
+            log.error("outcome event not published to bus " + bus, Map.of("action", "publish-event",
                     "detailType", f.event().detailType(), "reason", String.valueOf(f.errorCode()), "retryable", f.retryable(),
                     "errorMessage", String.valueOf(f.errorMessage())));
         }
