@@ -17,6 +17,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The one place that builds SDK clients. Everything is explicit so that nothing is discovered at cold
@@ -34,18 +35,22 @@ public final class AwsClients {
     private final AwsSettings settings;
     private final RdsClient rds;
     private final EventBridgeClient eventBridge;
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final ClientOverrideConfiguration overrides;
+    private volatile SsmClient ssm;
 
     private AwsClients(AwsSettings settings) {
         this.settings = settings;
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
+        this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
-        AwsCredentialsProvider credentials = AwsCredentialsProviderChain.of(
+        this.credentials = AwsCredentialsProviderChain.of(
                 EnvironmentVariableCredentialsProvider.create(),
                 SystemPropertyCredentialsProvider.create());
         Region region = Region.of(settings.region());
-        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
+        this.overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy(settings))
                 .apiCallTimeout(settings.apiCallTimeout())
                 .build();
@@ -91,5 +96,29 @@ public final class AwsClients {
 
     public EventBridgeClient eventBridge() {
         return eventBridge;
+    }
+
+    /**
+     * The SSM client, built on first use: only the restore cutover needs it, and building a client costs
+     * cold-start time in every function that doesn't.
+     */
+    public SsmClient ssm() {
+        SsmClient client = ssm;
+        if (client == null) {
+            synchronized (this) {
+                client = ssm;
+                if (client == null) {
+                    var builder = SsmClient.builder()
+                            .region(Region.of(settings.region()))
+                            .credentialsProvider(credentials)
+                            .httpClient(http)
+                            .overrideConfiguration(overrides);
+                    settings.ssmEndpoint().ifPresent(builder::endpointOverride);
+                    client = builder.build();
+                    ssm = client;
+                }
+            }
+        }
+        return client;
     }
 }

@@ -37,6 +37,37 @@ public final class TagScheme {
     public static final String RETAIN = PREFIX + "retain";
     public static final String TRUE = "true";
 
+    // Restored clusters (point-in-time-restore writes these in the restore call; restore-progress adds the outcome).
+    /** {@value #KIND} of a restored cluster. */
+    public static final String KIND_RESTORE = "restore";
+    /** The source cluster's identifier. */
+    public static final String RESTORED_FROM = PREFIX + "restored-from";
+    /** The instant restored to (for a snapshot: the snapshot's creation time), ISO-8601 UTC. */
+    public static final String RESTORE_TIME = PREFIX + "restore-time";
+    /** The snapshot restored from, for restores from a snapshot. */
+    public static final String RESTORED_FROM_SNAPSHOT = PREFIX + "restored-from-snapshot";
+    public static final String RESTORE_TYPE = PREFIX + "restore-type";
+    public static final String RESTORE_REASON = PREFIX + "restore-reason";
+    public static final String RESTORE_REQUESTED_BY = PREFIX + "restore-requested-by";
+    /** {@code request} or {@code alarm}. */
+    public static final String RESTORE_ORIGIN = PREFIX + "restore-origin";
+    /** When the trigger happened: elapsed time counts from here. */
+    public static final String RESTORE_REQUESTED_AT = PREFIX + "restore-requested-at";
+    /** The triggering event's reference. */
+    public static final String RESTORE_REQUEST = PREFIX + "restore-request";
+    /** {@code restore-instance-1} (the writer), {@code -2}, ...: the planned instances, see PlannedInstance. */
+    public static final String RESTORE_INSTANCE_PREFIX = PREFIX + "restore-instance-";
+    /** When Restore Completed was published. */
+    public static final String RESTORE_COMPLETED = PREFIX + "restore-completed";
+    /** When the restore failed for good, and the step that failed. */
+    public static final String RESTORE_FAILED = PREFIX + "restore-failed";
+    public static final String RESTORE_FAILED_STEP = PREFIX + "restore-failed-step";
+    /** When the application parameter was pointed at this cluster, and the parameter's version before. */
+    public static final String CUTOVER = PREFIX + "cutover";
+    public static final String CUTOVER_PREVIOUS_VERSION = PREFIX + "cutover-previous-version";
+    /** RDS allows at most 256 characters in a tag value. */
+    public static final int MAX_TAG_VALUE_LENGTH = 256;
+
     /** The default tag that opts a cluster in to scheduled snapshots. */
     public static final String DEFAULT_SELECTION = PREFIX + "backup=" + TRUE;
 
@@ -74,6 +105,16 @@ public final class TagScheme {
             }
         }
         return new NewSnapshotTags(tags, dropped);
+    }
+
+    /**
+     * Free text (a reason, a requester) as a valid RDS tag value: characters RDS refuses in tag values
+     * (anything but letters, digits, white space and {@code _ . : / = + - @}) become spaces, runs of white
+     * space one space, and text beyond 256 characters is cut with {@code ...}.
+     */
+    public static String tagValue(String text) {
+        String cleaned = text.replaceAll("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]", " ").replaceAll("\\s+", " ").trim();
+        return cleaned.length() <= MAX_TAG_VALUE_LENGTH ? cleaned : cleaned.substring(0, MAX_TAG_VALUE_LENGTH - 3) + "...";
     }
 
     /** Whether a cluster tag may be copied to a snapshot. */

@@ -37,11 +37,20 @@ public final class OutcomeEventSchema {
     public static final String SNAPSHOT_AVAILABLE = "Snapshot Available";
     public static final String SNAPSHOT_QUOTA_WARNING = "Snapshot Quota Warning";
     public static final String CLEANUP_COMPLETED = "Cleanup Completed";
+    public static final String RESTORE_STARTED = "Restore Started";
+    public static final String RESTORE_SKIPPED = "Restore Skipped";
+    public static final String RESTORE_PROGRESS = "Restore Progress";
+    public static final String RESTORE_COMPLETED = "Restore Completed";
+    public static final String RESTORE_FAILED = "Restore Failed";
+    public static final String RESTORE_CUTOVER_COMPLETED = "Restore Cutover Completed";
+    public static final String RESTORE_CUTOVER_FAILED = "Restore Cutover Failed";
 
     /** Every detail-type aurora-guard publishes. */
     public static final List<String> DETAIL_TYPES = List.of(
             SNAPSHOT_STARTED, SNAPSHOT_SKIPPED, SNAPSHOT_FAILED, SNAPSHOT_AVAILABLE, SNAPSHOT_QUOTA_WARNING,
-            CLEANUP_COMPLETED);
+            CLEANUP_COMPLETED,
+            RESTORE_STARTED, RESTORE_SKIPPED, RESTORE_PROGRESS, RESTORE_COMPLETED, RESTORE_FAILED, RESTORE_CUTOVER_COMPLETED,
+            RESTORE_CUTOVER_FAILED);
 
     private OutcomeEventSchema() {
     }
@@ -221,7 +230,7 @@ public final class OutcomeEventSchema {
         };
     }
 
-    private static Map<String, Object> header(String functionName, String requestId) {
+    static Map<String, Object> header(String functionName, String requestId) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("schemaVersion", SCHEMA_VERSION);
         detail.put("function", functionName);

@@ -38,6 +38,15 @@ class DemoProcessTest {
                 .contains("night 1: deleted 10, keep 13, left for later runs 42")
                 .contains("night 6: deleted 2, keep 13, left for later runs 0")
                 .contains("manual snapshots of orders-db now: 13")
+                .contains("Chapter 4. A migration breaks production: restore to just before it")
+                .containsPattern("point-in-time-restore: started \\(started\\) - restore started: orders-db to \\S+ into new cluster orders-db-pitr-")
+                .contains("ignored (not-alarm)")
+                .contains("skipped (restore-in-flight)")
+                .contains("create-instances (instances-requested)")
+                .contains("writer endpoint   orders-db-pitr-")
+                .containsPattern("Restore Completed +1\\n")
+                .contains("orders-db status available, members 2, tags unchanged: true")
                 .contains("Demo finished.");
+        assertThat(run.stdout()).doesNotContain("FAILED: could not", "Exception");
     }
 }
