@@ -18,6 +18,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The one place that builds SDK clients. Everything is explicit so that nothing is discovered at cold
@@ -38,6 +39,7 @@ public final class AwsClients {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final ClientOverrideConfiguration overrides;
+    private volatile SsmClient ssm;
     private volatile CodePipelineClient codePipeline;
 
     private AwsClients(AwsSettings settings) {
@@ -96,6 +98,30 @@ public final class AwsClients {
 
     public EventBridgeClient eventBridge() {
         return eventBridge;
+    }
+
+    /**
+     * The SSM client, built on first use: only the restore cutover needs it, and building a client costs
+     * cold-start time in every function that doesn't.
+     */
+    public SsmClient ssm() {
+        SsmClient client = ssm;
+        if (client == null) {
+            synchronized (this) {
+                client = ssm;
+                if (client == null) {
+                    var builder = SsmClient.builder()
+                            .region(Region.of(settings.region()))
+                            .credentialsProvider(credentials)
+                            .httpClient(http)
+                            .overrideConfiguration(overrides);
+                    settings.ssmEndpoint().ifPresent(builder::endpointOverride);
+                    client = builder.build();
+                    ssm = client;
+                }
+            }
+        }
+        return client;
     }
 
     /**

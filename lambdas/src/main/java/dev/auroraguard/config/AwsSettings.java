@@ -16,16 +16,18 @@ import java.util.Optional;
  * @param throttlingBackoffBase base delay after a throttling error
  * @param maxBackoff         cap on any single backoff delay
  * @param apiCallTimeout     bound on one call including all its attempts
+ * @param ssmEndpoint        {@code AWS_ENDPOINT_URL_SSM}, else {@code AWS_ENDPOINT_URL}
  * @param codePipelineEndpoint {@code AWS_ENDPOINT_URL_CODEPIPELINE}, else {@code AWS_ENDPOINT_URL}
  */
 public record AwsSettings(String region, Optional<URI> rdsEndpoint, Optional<URI> eventBridgeEndpoint, int maxAttempts,
                           Duration backoffBase, Duration throttlingBackoffBase, Duration maxBackoff,
-                          Duration apiCallTimeout, Optional<URI> codePipelineEndpoint) {
+                          Duration apiCallTimeout, Optional<URI> ssmEndpoint, Optional<URI> codePipelineEndpoint) {
 
     public static final String REGION = "AWS_REGION";
     public static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String ENDPOINT_URL_RDS = "AWS_ENDPOINT_URL_RDS";
     public static final String ENDPOINT_URL_EVENTBRIDGE = "AWS_ENDPOINT_URL_EVENTBRIDGE";
+    public static final String ENDPOINT_URL_SSM = "AWS_ENDPOINT_URL_SSM";
     public static final String ENDPOINT_URL_CODEPIPELINE = "AWS_ENDPOINT_URL_CODEPIPELINE";
     public static final String MAX_ATTEMPTS = "AWS_MAX_ATTEMPTS";
 
@@ -39,6 +41,7 @@ public record AwsSettings(String region, Optional<URI> rdsEndpoint, Optional<URI
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(rdsEndpoint, "rdsEndpoint");
         Objects.requireNonNull(eventBridgeEndpoint, "eventBridgeEndpoint");
+        Objects.requireNonNull(ssmEndpoint, "ssmEndpoint");
         Objects.requireNonNull(codePipelineEndpoint, "codePipelineEndpoint");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("at least one attempt: " + maxAttempts);
@@ -51,24 +54,18 @@ public record AwsSettings(String region, Optional<URI> rdsEndpoint, Optional<URI
         Optional<URI> shared = endpoint(reader, ENDPOINT_URL);
         Optional<URI> rds = endpoint(reader, ENDPOINT_URL_RDS).or(() -> shared);
         Optional<URI> events = endpoint(reader, ENDPOINT_URL_EVENTBRIDGE).or(() -> shared);
+        Optional<URI> ssm = endpoint(reader, ENDPOINT_URL_SSM).or(() -> shared);
         Optional<URI> codePipeline = endpoint(reader, ENDPOINT_URL_CODEPIPELINE).or(() -> shared);
         int attempts = reader.integer(MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS, 1, 10);
         reader.validate();
         return new AwsSettings(region, rds, events, attempts, DEFAULT_BACKOFF_BASE, DEFAULT_THROTTLING_BACKOFF_BASE,
-                DEFAULT_MAX_BACKOFF, DEFAULT_API_CALL_TIMEOUT, codePipeline);
-    }
-
-    /** The settings without a CodePipeline endpoint override (functions that do not call CodePipeline). */
-    public AwsSettings(String region, Optional<URI> rdsEndpoint, Optional<URI> eventBridgeEndpoint, int maxAttempts,
-                       Duration backoffBase, Duration throttlingBackoffBase, Duration maxBackoff, Duration apiCallTimeout) {
-        this(region, rdsEndpoint, eventBridgeEndpoint, maxAttempts, backoffBase, throttlingBackoffBase, maxBackoff,
-                apiCallTimeout, Optional.empty());
+                DEFAULT_MAX_BACKOFF, DEFAULT_API_CALL_TIMEOUT, ssm, codePipeline);
     }
 
     /** The same settings with another retry budget (tests use short delays). */
     public AwsSettings withRetries(int attempts, Duration base, Duration throttlingBase, Duration max) {
         return new AwsSettings(region, rdsEndpoint, eventBridgeEndpoint, attempts, base, throttlingBase, max, apiCallTimeout,
-                codePipelineEndpoint);
+                ssmEndpoint, codePipelineEndpoint);
     }
 
     private static Optional<URI> endpoint(SettingsReader reader, String name) {

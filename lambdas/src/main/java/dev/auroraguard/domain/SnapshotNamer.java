@@ -89,7 +89,8 @@ public final class SnapshotNamer {
         return prefix + "-" + digest;
     }
 
-    private static String base32Sha256(String text) {
+    /** The lower-case base32 SHA-256 digest of {@code text} (lower-cased), as used in shortened identifiers. */
+    public static String base32Sha256(String text) {
         byte[] hash;
         try {
             hash = MessageDigest.getInstance("SHA-256").digest(text.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));

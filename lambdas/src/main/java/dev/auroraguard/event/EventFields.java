@@ -26,6 +26,22 @@ final class EventFields {
         return map.containsKey(field) && map.get(field) != null;
     }
 
+    /** The field's value as parsed (maps, lists, strings, numbers, booleans), or null. */
+    Object raw(String field) {
+        return map.get(field);
+    }
+
+    Optional<Long> optionalLong(String field) {
+        Object value = map.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new InvalidEventException(where + " field '" + field + "' should be a whole number but is " + Json.typeName(value));
+        }
+        return Optional.of(n.longValue());
+    }
+
     String requiredString(String field) {
         return optionalString(field).orElseThrow(() -> new InvalidEventException(where + " has no '" + field + "'"));
     }

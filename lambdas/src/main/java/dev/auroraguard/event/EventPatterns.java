@@ -42,6 +42,65 @@ public enum EventPatterns {
             "rate(15 minutes)",
             "Every 15 minutes: confirm available aurora-guard snapshots whose RDS event was lost."),
 
+    /** Deletes what the retention policy no longer keeps; after the nightly snapshots are available. */
+    SNAPSHOT_CLEANUP_SCHEDULE(
+            "snapshot-cleanup-schedule",
+            "snapshot-cleanup",
+            null,
+            "cron(0 4 * * ? *)",
+            "Daily at 04:00 UTC: apply the retention policy to the protected clusters' manual snapshots"
+                    + " (a dry run unless CLEANUP_DRY_RUN=false)."),
+
+    /** A person (or ./aurora-guard restore) asks for a restore on the aurora-guard bus. */
+    RESTORE_REQUESTED(
+            "restore-requested",
+            "point-in-time-restore",
+            "{\"detail-type\":[\"Restore Requested\"]}",
+            null,
+            "Restore Requested on the aurora-guard bus: restore a cluster to a point in time or from a snapshot.",
+            true),
+
+    /**
+     * A CloudWatch alarm entered ALARM. Deployments narrow this rule to the restore alarms (e.g. by
+     * {@code resources} ARN); the function also honours RESTORE_ALARMS. Alarm actions may invoke the
+     * function directly instead, with no rule.
+     */
+    RESTORE_ALARM(
+            "restore-alarm",
+            "point-in-time-restore",
+            "{\"source\":[\"aws.cloudwatch\"],"
+                    + "\"detail-type\":[\"CloudWatch Alarm State Change\"],"
+                    + "\"detail\":{\"state\":{\"value\":[\"ALARM\"]}}}",
+            null,
+            "A CloudWatch alarm entered ALARM: restore its cluster to just before the problem began."),
+
+    /** RDS says a cluster or an instance was created: a prompt to move restores on (best effort, any order). */
+    RESTORE_PROGRESS_RDS_EVENT(
+            "restore-progress-rds-event",
+            "restore-progress",
+            "{\"source\":[\"aws.rds\"],"
+                    + "\"detail-type\":[\"RDS DB Cluster Event\",\"RDS DB Instance Event\"],"
+                    + "\"detail\":{\"EventID\":[\"RDS-EVENT-0170\",\"RDS-EVENT-0005\"]}}",
+            null,
+            "RDS-EVENT-0170 (DB cluster created) and RDS-EVENT-0005 (DB instance created): move restores on."),
+
+    /** RDS events are best effort: this sweep moves on every restore in flight whose event was lost. */
+    RESTORE_PROGRESS_SWEEP(
+            "restore-progress-sweep",
+            "restore-progress",
+            null,
+            "rate(5 minutes)",
+            "Every 5 minutes: move on every restore in flight (covers lost RDS events)."),
+
+    /** Point the application at a completed restore (only when RESTORE_CUTOVER_PARAMETER is configured). */
+    RESTORE_CUTOVER_REQUESTED(
+            "restore-cutover-requested",
+            "restore-progress",
+            "{\"detail-type\":[\"Restore Cutover Requested\"]}",
+            null,
+            "Restore Cutover Requested on the aurora-guard bus: write the restored writer endpoint into the application's SSM parameter.",
+            true),
+
     /** A CI job (GitHub Actions, GitLab, Jenkins, ...) asks for a pre-deploy snapshot with one PutEvents call. */
     PRE_DEPLOY_SNAPSHOT_REQUEST(
             "pre-deploy-snapshot-request",
@@ -50,13 +109,13 @@ public enum EventPatterns {
                     + "\"detail-type\":[\"Pre-Deploy Snapshot Requested\"]}",
             null,
             "Pre-Deploy Snapshot Requested on the aurora-guard bus: take a rollback point before a release.",
-            EventPatterns.AURORA_GUARD_BUS);
+            true);
 
     /** RDS publishes its events on the account's default bus. */
     public static final String DEFAULT_BUS = "default";
     /**
-     * aurora-guard's own bus (its default name: a deployment that names its bus differently puts these rules
-     * on that bus).
+     * The aurora-guard bus under its default name (EVENT_BUS_NAME): rules with {@link #onAuroraGuardBus()} live
+     * there, under whatever name the deployment gives it.
      */
     public static final String AURORA_GUARD_BUS = "aurora-guard";
 
@@ -65,20 +124,25 @@ public enum EventPatterns {
     private final String eventPattern;
     private final String defaultSchedule;
     private final String description;
-    private final String eventBusName;
+    private final boolean onAuroraGuardBus;
 
     EventPatterns(String ruleName, String functionName, String eventPattern, String defaultSchedule, String description) {
-        this(ruleName, functionName, eventPattern, defaultSchedule, description, DEFAULT_BUS);
+        this(ruleName, functionName, eventPattern, defaultSchedule, description, false);
     }
 
     EventPatterns(String ruleName, String functionName, String eventPattern, String defaultSchedule, String description,
-                  String eventBusName) {
-        this.eventBusName = eventBusName;
+                  boolean onAuroraGuardBus) {
         this.ruleName = ruleName;
         this.functionName = functionName;
         this.eventPattern = eventPattern;
         this.defaultSchedule = defaultSchedule;
         this.description = description;
+        this.onAuroraGuardBus = onAuroraGuardBus;
+    }
+
+    /** Whether the rule matches events on the aurora-guard bus (requests people send) rather than the default bus (AWS's events). */
+    public boolean onAuroraGuardBus() {
+        return onAuroraGuardBus;
     }
 
     /** The rule's name suffix (the CDK app prefixes it with the stack's name). */
@@ -95,9 +159,9 @@ public enum EventPatterns {
         return defaultSchedule != null;
     }
 
-    /** The bus the rule lives on ({@link #DEFAULT_BUS} or {@link #AURORA_GUARD_BUS}). */
+    /** The bus the rule lives on ({@value #AURORA_GUARD_BUS} stands for the aurora-guard bus under its deployed name). */
     public String eventBusName() {
-        return eventBusName;
+        return onAuroraGuardBus ? AURORA_GUARD_BUS : DEFAULT_BUS;
     }
 
     /** The EventBridge event pattern JSON, for pattern rules. */

@@ -23,6 +23,21 @@ public enum FunctionCatalog {
             "dev.auroraguard.handler.SnapshotAvailableHandler::handleRequest",
             "Announces aurora-guard snapshots that reached available (RDS event, confirmed by a periodic check)."),
 
+    SNAPSHOT_CLEANUP(
+            "snapshot-cleanup",
+            "dev.auroraguard.handler.SnapshotCleanupHandler::handleRequest",
+            "Deletes the manual snapshots the retention policy no longer keeps (a dry run unless configured to delete)."),
+
+    POINT_IN_TIME_RESTORE(
+            "point-in-time-restore",
+            "dev.auroraguard.handler.PointInTimeRestoreHandler::handleRequest",
+            "Validates a restore request or an alarm and starts the restore of a cluster into a new cluster."),
+
+    RESTORE_PROGRESS(
+            "restore-progress",
+            "dev.auroraguard.handler.RestoreProgressHandler::handleRequest",
+            "Moves restores on (instances, Restore Completed) on RDS events and a sweep; points the application at a restore."),
+
     PRE_DEPLOY_SNAPSHOT(
             "pre-deploy-snapshot",
             "dev.auroraguard.handler.PreDeploySnapshotHandler::handleRequest",

@@ -41,11 +41,17 @@ class EventPatternsTest {
     void scheduleRules_should_haveDefaultExpressions_when_noPattern() {
         // GIVEN the schedule rules / WHEN read / THEN each has a cron or rate expression
         assertThat(EventPatterns.scheduleRules()).extracting(EventPatterns::ruleName)
-                .containsExactly("scheduled-snapshot-schedule", "snapshot-available-periodic-check");
+                .containsExactly("scheduled-snapshot-schedule", "snapshot-available-periodic-check", "snapshot-cleanup-schedule",
+                        "restore-progress-sweep");
         assertThat(EventPatterns.scheduleRules()).allSatisfy(rule ->
                 assertThat(rule.defaultSchedule()).hasValueSatisfying(s -> assertThat(s).matches("(cron|rate)\\(.+\\)")));
         assertThat(EventPatterns.patternRules()).containsExactly(EventPatterns.SNAPSHOT_AVAILABLE_RDS_EVENT,
+                EventPatterns.RESTORE_REQUESTED, EventPatterns.RESTORE_ALARM, EventPatterns.RESTORE_PROGRESS_RDS_EVENT,
+                EventPatterns.RESTORE_CUTOVER_REQUESTED,
                 EventPatterns.PRE_DEPLOY_SNAPSHOT_REQUEST);
+        // Requests people send live on the aurora-guard bus; AWS's own events on the default bus.
+        assertThat(EventPatterns.RESTORE_REQUESTED.eventBusName()).isEqualTo(EventPatterns.AURORA_GUARD_BUS);
+        assertThat(EventPatterns.RESTORE_ALARM.eventBusName()).isEqualTo(EventPatterns.DEFAULT_BUS);
     }
 
     @Test

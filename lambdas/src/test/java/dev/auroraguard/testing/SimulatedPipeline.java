@@ -99,9 +99,10 @@ public final class SimulatedPipeline {
     }
 
     /**
-     * Delivers every event recorded since the last call to the function whose pattern rule matches it (the
-     * request rule on the aurora-guard bus, RDS's snapshot event on the default bus), as the deployed rules
-     * will; returns the functions' results (a failed invocation's exception is rethrown).
+     * Delivers every event recorded since the last call to pre-deploy-snapshot and snapshot-available when
+     * their pattern rules match it (the request rule on the aurora-guard bus, RDS's snapshot event on the
+     * default bus), as the deployed rules will; other functions' rules are not exercised here. Returns the
+     * functions' results (a failed invocation's exception is rethrown).
      */
     public List<Map<String, Object>> route(PreDeploySnapshotHandler preDeploy, SnapshotAvailableHandler snapshotAvailable) {
         List<RecordedEvent> all = sim.simulator().events().all();
@@ -111,7 +112,9 @@ public final class SimulatedPipeline {
         for (RecordedEvent event : fresh) {
             String envelope = event.envelopeJson();
             for (EventPatterns rule : EventPatterns.patternRules()) {
-                if (rule.eventBusName().equals(event.eventBusName())
+                boolean wired = rule.functionName().equals(PreDeploySnapshotHandler.FUNCTION_NAME)
+                        || rule.functionName().equals(SnapshotAvailableHandler.FUNCTION_NAME);
+                if (wired && rule.eventBusName().equals(event.eventBusName())
                         && EventPatternMatcher.of(rule.eventPattern().orElseThrow()).matches(envelope)) {
                     Map<String, Object> input = Json.parseObject(envelope);
                     results.add(switch (rule.functionName()) {

@@ -8,6 +8,8 @@ import dev.auroraguard.simulator.SimulatorOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.rds.model.DBCluster;
@@ -19,8 +21,11 @@ import software.amazon.awssdk.services.rds.model.DBClusterMember;
  */
 final class DemoCommand implements Command {
 
-    static final Instant DEMO_START = Instant.parse("2026-11-18T01:30:00Z");
-    static final Instant FIRST_NIGHT = Instant.parse("2026-11-18T03:00:00Z");
+    /**
+     * How far back the story starts. The functions read the real clock, as in Lambda, so the whole story
+     * (four nights, then two months of them) must lie in the past; the simulator's clock replays it.
+     */
+    static final int DAYS_OF_HISTORY = 70;
 
     @Override
     public String name() {
@@ -39,15 +44,16 @@ final class DemoCommand implements Command {
 
                 Starts the simulator in this process on a simulated clock, seeds an Aurora PostgreSQL cluster
                 and narrates, step by step, what aurora-guard's functions do to it. Needs no AWS account,
-                Docker or network; takes a few seconds; changes nothing outside this process.
+                Docker or network; takes about half a minute; changes nothing outside this process.
                 """;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Flags.parse(name(), args, Set.of(), Set.of()).allowPositionals(0);
+        Instant firstNight = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS_OF_HISTORY).atTime(3, 0).toInstant(ZoneOffset.UTC);
         SimulatorOptions options = SimulatorOptions.forTests().toBuilder()
-                .clock(SimClock.manual(DEMO_START)).eventBus(SandboxDefaults.EVENT_BUS).build();
+                .clock(SimClock.manual(firstNight.minus(Duration.ofMinutes(90)))).eventBus(SandboxDefaults.EVENT_BUS).build();
         try (Simulator simulator = Simulator.start(options);
              SandboxClients aws = new SandboxClients(simulator.endpoint(), simulator.region())) {
             LambdaInvoker invoker = new LambdaInvoker(simulator.endpoint(), simulator.region(), SandboxDefaults.functionEnvironment());
@@ -58,7 +64,9 @@ final class DemoCommand implements Command {
             narrator.say("through the real AWS SDK, on a simulated clock (RDS's minutes pass in milliseconds).");
             new ClusterChapter(narrator, simulator, aws).run();
             router.deliverPending();
-            new ScheduledSnapshotChapter(narrator, simulator, aws, router).run(FIRST_NIGHT, 3);
+            new ScheduledSnapshotChapter(narrator, simulator, aws, router).run(firstNight, 3);
+            new CleanupChapter(narrator, simulator, aws, router).run(firstNight.plus(Duration.ofDays(4)), 60);
+            new RestoreChapter(narrator, simulator, aws, router, invoker).run();
             router.close();
         }
         out.println();

@@ -28,7 +28,8 @@ public final class Main {
                 new DemoCommand(),
                 new SandboxCommand(),
                 new InvokeCommand(),
-                new PlanRetentionCommand()));
+                new PlanRetentionCommand(),
+                new RestoreCommand()));
     }
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package dev.auroraguard.sandbox;
 
+import dev.auroraguard.event.EventPatterns;
 import dev.auroraguard.sandbox.cli.Command;
 import dev.auroraguard.sandbox.cli.Flags;
 import dev.auroraguard.sandbox.cli.UsageException;
@@ -15,6 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** {@code ./aurora-guard sandbox serve}: the simulator on loopback until stopped. */
 final class SandboxCommand implements Command {
@@ -106,6 +110,7 @@ final class SandboxCommand implements Command {
             }
         }
         SandboxEndpoint.publish(simulator.endpoint(), simulator.region());
+        startRouting(simulator, out);
 
         out.println("aurora-guard sandbox: simulator listening on " + simulator.endpoint() + " (RDS, EventBridge)");
         out.println("state: " + (stateDir == null ? "in memory (gone when stopped; use --state DIR to keep it)" : stateDir.toAbsolutePath() + " (kept across restarts)"));
@@ -120,10 +125,41 @@ final class SandboxCommand implements Command {
         out.println("  export AWS_REGION=" + simulator.region() + " AWS_DEFAULT_REGION=" + simulator.region());
         out.println();
         out.println("Then for example: aws rds describe-db-clusters --query 'DBClusters[].[DBClusterIdentifier,Status]'");
+        out.println("Events matching aurora-guard's rules (" + String.join(", ", routedRules()) + ") invoke their functions here;");
+        out.println("each delivery is printed below. Schedules fire only when you invoke them: ./aurora-guard invoke --help");
         out.println("Press Ctrl-C to stop.");
         out.flush();
         stopped.await();
         return Main.EXIT_OK;
+    }
+
+    /**
+     * Delivers events the way the deployed rules will, from a background thread (never from inside the
+     * simulator's request handling), printing one line per delivery.
+     */
+    private static void startRouting(Simulator simulator, PrintStream out) {
+        LambdaInvoker invoker = new LambdaInvoker(simulator.endpoint(), simulator.region(), SandboxDefaults.functionEnvironment());
+        EventRouter router = new EventRouter(simulator, invoker);
+        ScheduledExecutorService routing = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-event-router");
+            thread.setDaemon(true);
+            return thread;
+        });
+        routing.scheduleWithFixedDelay(() -> {
+            try {
+                for (EventRouter.Delivery delivery : router.deliverPending()) {
+                    out.println("routed " + delivery.eventSummary() + " -> rule " + delivery.ruleName() + ":");
+                    out.println("  " + DemoText.outcomeLine(delivery).replace("\n", "\n  "));
+                    out.flush();
+                }
+            } catch (RuntimeException e) {
+                out.println("event routing failed: " + e);
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    private static List<String> routedRules() {
+        return EventPatterns.patternRules().stream().map(EventPatterns::ruleName).toList();
     }
 
     private static void applyFaults(Flags flags, Faults faults) {

@@ -14,6 +14,7 @@ import dev.auroraguard.simulator.protocol.WireProtocol;
 import dev.auroraguard.simulator.protocol.WireRequest;
 import dev.auroraguard.simulator.protocol.WireResponse;
 import dev.auroraguard.simulator.rds.RdsSimulator;
+import dev.auroraguard.simulator.ssm.SsmParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,6 +70,8 @@ public final class Simulator implements AutoCloseable {
                 context.events(), context.accountId(), context.region(), context.options().manualClusterSnapshotQuota()));
         BUILT_IN.put(ServiceModel.EVENTS, context -> new EventBridgeService(context.model(), context.clock(),
                 context.events(), context.accountId(), context.region(), context.options().eventBuses()));
+        BUILT_IN.put(ServiceModel.SSM, context -> new SsmParameterStore(context.model(), context.clock(), context.accountId(),
+                context.region()));
         BUILT_IN.put(ServiceModel.CODEPIPELINE, context -> new CodePipelineService(context.model(), context.clock(), context.accountId()));
     }
 
@@ -207,6 +210,11 @@ public final class Simulator implements AutoCloseable {
     /** The simulated RDS, for its test-control API ({@code forceSnapshotStatus}, counts ...). */
     public RdsSimulator rds() {
         return service(RdsSimulator.class);
+    }
+
+    /** The built-in SSM Parameter Store (GetParameter, PutParameter). */
+    public SsmParameterStore ssm() {
+        return service(SsmParameterStore.class);
     }
 
     /**

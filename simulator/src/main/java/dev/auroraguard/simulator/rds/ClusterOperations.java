@@ -56,6 +56,7 @@ final class ClusterOperations {
         BackupWindow.parse(backupWindow);
         LinkedHashMap<String, String> tags = in.tags("Tags");
         RdsTags.checkCount(Map.of(), tags);
+        Optional<ServerlessV2Scaling> serverlessV2 = ServerlessV2Scaling.read(in);
         String engineMode = in.string("EngineMode").orElse("provisioned");
         if (!engineMode.equals("provisioned") && !engineMode.equals("serverless")) {
             throw RdsFaults.invalidParameterValue("Invalid engine mode: " + engineMode);
@@ -96,6 +97,7 @@ final class ClusterOperations {
         c.storageType = in.string("StorageType").orElse("aurora");
         c.networkType = in.string("NetworkType").orElse("IPV4");
         c.tags = tags;
+        serverlessV2.ifPresent(scaling -> scaling.applyTo(c));
         c.status = "creating";
         c.createTime = now;
         plane.state.clusters.put(identifier, c);

@@ -34,6 +34,10 @@ final class ClusterRecord {
     public String networkType = "IPV4";
     public List<String> enabledCloudwatchLogsExports = new ArrayList<>();
     public LinkedHashMap<String, String> tags = new LinkedHashMap<>();
+    /** Aurora Serverless v2 capacity range in ACUs; null when the cluster has no Serverless v2 scaling configuration. */
+    public Double serverlessV2MinCapacity;
+    public Double serverlessV2MaxCapacity;
+    public Integer serverlessV2SecondsUntilAutoPause;
 
     public String status;
     public Instant createTime;

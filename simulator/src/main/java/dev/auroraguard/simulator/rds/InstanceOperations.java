@@ -62,6 +62,10 @@ final class InstanceOperations {
         if (!cluster.status.equals("available")) {
             throw plane.faults.clusterNotAvailable(cluster.identifier, cluster.status);
         }
+        if (instanceClass.equals(ServerlessV2Scaling.SERVERLESS_INSTANCE_CLASS) && ServerlessV2Scaling.of(cluster).isEmpty()) {
+            throw RdsFaults.invalidParameterCombination("Set the Serverless v2 scaling configuration on the parent DB cluster"
+                    + " before creating a Serverless v2 DB instance.");
+        }
         String zone = in.string("AvailabilityZone").orElse(null);
         if (zone != null && !cluster.availabilityZones.contains(zone)) {
             throw RdsFaults.invalidParameterValue("The availability zone " + zone + " isn't one of the DB cluster's "

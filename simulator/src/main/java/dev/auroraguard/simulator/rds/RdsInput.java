@@ -54,6 +54,30 @@ final class RdsInput {
         return bool(member).orElse(false);
     }
 
+    /** A structure member (a map keyed by the model's member names). */
+    @SuppressWarnings("unchecked")
+    Optional<RdsInput> structure(String member) {
+        Object value = values.get(member);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return Optional.of(new RdsInput((Map<String, Object>) map));
+        }
+        throw wrongType(member, "a structure", value);
+    }
+
+    Optional<Double> doubleValue(String member) {
+        Object value = values.get(member);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Number number) {
+            return Optional.of(number.doubleValue());
+        }
+        throw wrongType(member, "a number", value);
+    }
+
     Optional<Integer> integer(String member) {
         Object value = values.get(member);
         if (value == null) {

@@ -89,6 +89,7 @@ final class RdsShapes {
         out.put("DomainMemberships", new ArrayList<>());
         out.put("TagList", RdsTags.tagList(c.tags));
         out.put("NetworkType", c.networkType);
+        ServerlessV2Scaling.of(c).ifPresent(scaling -> out.put("ServerlessV2ScalingConfiguration", scaling.info()));
         return out;
     }
 

@@ -95,6 +95,8 @@ final class RestoreOperations {
         c.backtrackWindow = settings.backtrackWindow != null ? settings.backtrackWindow : source.backtrackWindow;
         c.enabledCloudwatchLogsExports = new ArrayList<>(settings.logExports != null ? settings.logExports : source.enabledCloudwatchLogsExports);
         c.storageType = settings.storageType != null ? settings.storageType : source.storageType;
+        // Serverless v2 scaling is taken from the request only; aurora-guard names the source's explicitly.
+        settings.serverlessV2.ifPresent(scaling -> scaling.applyTo(c));
         c.restoredFromClusterArn = plane.naming.clusterArn(source.identifier);
         c.restoredToTime = restoredTo;
         c.restoreType = restoreType;
@@ -152,6 +154,7 @@ final class RestoreOperations {
         c.backtrackWindow = settings.backtrackWindow;
         c.enabledCloudwatchLogsExports = new ArrayList<>(settings.logExports != null ? settings.logExports : List.of());
         c.storageType = settings.storageType != null ? settings.storageType : snapshot.storageType;
+        settings.serverlessV2.ifPresent(scaling -> scaling.applyTo(c));
         c.restoredFromSnapshotArn = shapes.arn(snapshot);
         plane.state.clusters.put(identifier, c);
         plane.schedule(ScheduledTransition.Kind.CLUSTER_AVAILABLE, identifier, now.plus(plane.timings.clusterRestore()));
@@ -189,9 +192,11 @@ final class RestoreOperations {
         boolean deletionProtection;
         boolean copyTagsToSnapshot;
         LinkedHashMap<String, String> tags;
+        java.util.Optional<ServerlessV2Scaling> serverlessV2;
 
         static ClusterSettings read(RdsInput in) {
             ClusterSettings s = new ClusterSettings();
+            s.serverlessV2 = ServerlessV2Scaling.read(in);
             s.port = ClusterOperations.port(in).orElse(null);
             s.retention = ClusterOperations.retention(in).orElse(null);
             s.backupWindow = in.string("PreferredBackupWindow").orElse(null);

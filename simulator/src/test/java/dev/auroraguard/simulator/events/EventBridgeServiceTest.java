@@ -271,11 +271,11 @@ class EventBridgeServiceTest {
     @Test
     void post_should_answerUnknownOperation_when_targetPrefixIsNotSimulated() throws Exception {
         // WHEN
-        HttpResponse<String> response = postJson("AmazonSSM.GetParameter", "{\"Name\":\"x\"}");
+        HttpResponse<String> response = postJson("DynamoDB_20120810.ListTables", "{}");
 
         // THEN
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"__type\":\"UnknownOperationException\"").contains("'AmazonSSM'");
+        assertThat(response.body()).contains("\"__type\":\"UnknownOperationException\"").contains("'DynamoDB_20120810'");
     }
 
     @Test
