@@ -36,6 +36,11 @@ final class DemoText {
             lines.add(function + ": announced Snapshot Available for " + entry.path("snapshot").asText()
                     + " (confirmed by " + entry.path("confirmedBy").asText() + ")");
         }
+        if (lines.isEmpty() && result.hasNonNull("outcome") && result.hasNonNull("message")) {
+            // Functions that handle one request (pre-deploy-snapshot, ...) report one outcome with a message.
+            lines.add(function + ": " + result.path("outcome").asText() + " (" + result.path("reason").asText() + ") - "
+                    + result.path("message").asText());
+        }
         if (lines.isEmpty()) {
             lines.add(function + ": nothing to do");
         }
