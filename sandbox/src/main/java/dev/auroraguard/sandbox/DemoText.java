@@ -37,9 +37,27 @@ final class DemoText {
                     + " (confirmed by " + entry.path("confirmedBy").asText() + ")");
         }
         if (lines.isEmpty()) {
-            lines.add(function + ": nothing to do");
+            lines.add(function + ": " + decisionSummary(result));
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * The restore functions' results: one {@code outcome} with its reason (point-in-time-restore), or the
+     * decisions a reconciler pass took (restore-progress), leaving out clusters that are not restores.
+     */
+    static String decisionSummary(JsonNode result) {
+        if (result.has("outcome")) {
+            return result.path("outcome").asText() + " (" + result.path("reason").asText() + ") - " + result.path("message").asText();
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode decision : result.path("decisions")) {
+            if (!decision.path("reason").asText().equals("not-a-restore")) {
+                text.append(text.length() == 0 ? "" : "; ").append(decision.path("action").asText()).append(" (")
+                        .append(decision.path("reason").asText()).append(") - ").append(decision.path("message").asText());
+            }
+        }
+        return text.length() == 0 ? "nothing to do" : text.toString();
     }
 
     static String countByDetailType(List<RecordedEvent> events) {
