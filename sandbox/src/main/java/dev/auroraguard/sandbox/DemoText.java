@@ -36,15 +36,28 @@ final class DemoText {
             lines.add(function + ": announced Snapshot Available for " + entry.path("snapshot").asText()
                     + " (confirmed by " + entry.path("confirmedBy").asText() + ")");
         }
-        if (lines.isEmpty() && result.hasNonNull("outcome") && result.hasNonNull("message")) {
-            // Functions that handle one request (pre-deploy-snapshot, ...) report one outcome with a message.
-            lines.add(function + ": " + result.path("outcome").asText() + " (" + result.path("reason").asText() + ") - "
-                    + result.path("message").asText());
-        }
         if (lines.isEmpty()) {
-            lines.add(function + ": nothing to do");
+            lines.add(function + ": " + decisionSummary(result));
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * The restore functions' results: one {@code outcome} with its reason (point-in-time-restore), or the
+     * decisions a reconciler pass took (restore-progress), leaving out clusters that are not restores.
+     */
+    static String decisionSummary(JsonNode result) {
+        if (result.has("outcome")) {
+            return result.path("outcome").asText() + " (" + result.path("reason").asText() + ") - " + result.path("message").asText();
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode decision : result.path("decisions")) {
+            if (!decision.path("reason").asText().equals("not-a-restore")) {
+                text.append(text.length() == 0 ? "" : "; ").append(decision.path("action").asText()).append(" (")
+                        .append(decision.path("reason").asText()).append(") - ").append(decision.path("message").asText());
+            }
+        }
+        return text.length() == 0 ? "nothing to do" : text.toString();
     }
 
     static String countByDetailType(List<RecordedEvent> events) {

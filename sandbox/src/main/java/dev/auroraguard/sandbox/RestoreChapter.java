@@ -161,18 +161,7 @@ final class RestoreChapter {
 
     /** One line from a restore function's result. */
     private static String summary(Object value) {
-        JsonNode result = MAPPER.valueToTree(value);
-        if (result.has("outcome")) {
-            return result.path("outcome").asText() + " (" + result.path("reason").asText() + ") - " + result.path("message").asText();
-        }
-        StringBuilder text = new StringBuilder();
-        for (JsonNode decision : result.path("decisions")) {
-            if (!decision.path("reason").asText().equals("not-a-restore")) {
-                text.append(text.length() == 0 ? "" : "; ").append(decision.path("action").asText()).append(" (")
-                        .append(decision.path("reason").asText()).append(") - ").append(decision.path("message").asText());
-            }
-        }
-        return text.length() == 0 ? "nothing to do" : text.toString();
+        return DemoText.decisionSummary(MAPPER.valueToTree(value));
     }
 
     private String latestRestoredCluster() {
