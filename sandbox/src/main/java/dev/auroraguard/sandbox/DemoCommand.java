@@ -66,6 +66,7 @@ final class DemoCommand implements Command {
             router.deliverPending();
             new ScheduledSnapshotChapter(narrator, simulator, aws, router).run(firstNight, 3);
             new CleanupChapter(narrator, simulator, aws, router).run(firstNight.plus(Duration.ofDays(4)), 60);
+            new PreDeployChapter(narrator, simulator, aws, router, invoker).run();
             new RestoreChapter(narrator, simulator, aws, router, invoker).run();
             router.close();
         }

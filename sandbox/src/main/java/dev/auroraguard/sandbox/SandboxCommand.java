@@ -37,7 +37,7 @@ final class SandboxCommand implements Command {
 
     @Override
     public String summary() {
-        return "sandbox serve: run the local AWS simulator (RDS, EventBridge) for the AWS CLI and SDKs";
+        return "sandbox serve: run the local AWS simulator (RDS, EventBridge, CodePipeline, SSM) for the AWS CLI and SDKs";
     }
 
     @Override
@@ -47,8 +47,8 @@ final class SandboxCommand implements Command {
                                                     [--throttle [OPERATION=]SHARE]... [--server-errors [OPERATION=]SHARE]...
                                                     [--latency [OPERATION=]MILLIS]...
 
-                Runs the aurora-guard simulator on 127.0.0.1 until stopped (Ctrl-C): the RDS Query API and
-                EventBridge on one endpoint, answering the unmodified AWS CLI and SDKs. Prints the endpoint and
+                Runs the aurora-guard simulator on 127.0.0.1 until stopped (Ctrl-C): the RDS Query API,
+                EventBridge, CodePipeline's job-worker calls and SSM parameters on one endpoint, answering the unmodified AWS CLI and SDKs. Prints the endpoint and
                 the environment lines to paste into another shell. Resources change state on wall time with
                 short delays (a snapshot is `creating` for a few seconds, then `available`).
 
@@ -112,7 +112,7 @@ final class SandboxCommand implements Command {
         SandboxEndpoint.publish(simulator.endpoint(), simulator.region());
         startRouting(simulator, out);
 
-        out.println("aurora-guard sandbox: simulator listening on " + simulator.endpoint() + " (RDS, EventBridge)");
+        out.println("aurora-guard sandbox: simulator listening on " + simulator.endpoint() + " (RDS, EventBridge, CodePipeline, SSM)");
         out.println("state: " + (stateDir == null ? "in memory (gone when stopped; use --state DIR to keep it)" : stateDir.toAbsolutePath() + " (kept across restarts)"));
         if (seeded) {
             out.println("seeded: " + SandboxSeed.describeSeed());
