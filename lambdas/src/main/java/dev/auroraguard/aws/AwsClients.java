@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -48,8 +49,12 @@ public final class AwsClients {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
+        // Lambda hands credentials over in environment variables, except with SnapStart, where it serves
+        // them from a container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI) so restored snapshots never
+        // carry stale keys; system properties are how ./aurora-guard invoke passes the sandbox's.
         this.credentials = AwsCredentialsProviderChain.of(
                 EnvironmentVariableCredentialsProvider.create(),
+                ContainerCredentialsProvider.create(),
                 SystemPropertyCredentialsProvider.create());
         Region region = Region.of(settings.region());
         this.overrides = ClientOverrideConfiguration.builder()
