@@ -11,13 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The simulator's notion of "now". A manual clock only moves when a test or the demo moves it, so a
  * state change that takes ten minutes in RDS takes no real time; the system clock follows wall time
- * (for {@code sandbox serve}). It is a {@link Clock}, so the same instance can be handed to code under
- * test that takes a {@code java.time.Clock}.
+ * (for {@code sandbox serve}) and can be jumped forward too, which is how {@code serve} seeds a cluster
+ * with a week of history before catching up with now. It is a {@link Clock}, so the same instance can be
+ * handed to code under test that takes a {@code java.time.Clock}.
  */
 public final class SimClock extends Clock {
 
     private final boolean manual;
     private volatile Instant manualNow;
+    /** For the system clock: how far ahead of (or, while seeding history, behind) wall time it runs. */
+    private volatile Duration offset = Duration.ZERO;
     private final List<Runnable> advanceListeners = new CopyOnWriteArrayList<>();
 
     private SimClock(boolean manual, Instant start) {
@@ -30,9 +33,16 @@ public final class SimClock extends Clock {
         return new SimClock(true, start);
     }
 
-    /** A clock that follows the system's UTC wall time; it cannot be moved. */
+    /** A clock that follows the system's UTC wall time. */
     public static SimClock system() {
         return new SimClock(false, null);
+    }
+
+    /** A clock that ticks with wall time but starts at {@code start} (in the past, to seed history). */
+    public static SimClock systemFrom(Instant start) {
+        SimClock clock = new SimClock(false, null);
+        clock.offset = Duration.between(Instant.now(), start);
+        return clock;
     }
 
     public boolean isManual() {
@@ -41,7 +51,7 @@ public final class SimClock extends Clock {
 
     @Override
     public Instant instant() {
-        return manual ? manualNow : Instant.now();
+        return manual ? manualNow : Instant.now().plus(offset);
     }
 
     @Override
@@ -57,7 +67,7 @@ public final class SimClock extends Clock {
         return this;
     }
 
-    /** Moves a manual clock forward, then lets the simulated services apply every transition now due. */
+    /** Moves the clock forward, then lets the simulated services apply every transition now due. */
     public void advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("time only moves forward: " + duration);
@@ -65,21 +75,23 @@ public final class SimClock extends Clock {
         setInstant(instant().plus(duration));
     }
 
-    /** Moves a manual clock forward to {@code target}; moving it backwards is refused. */
+    /** Moves the clock forward to {@code target}; moving it backwards is refused. */
     public void setInstant(Instant target) {
-        if (!manual) {
-            throw new IllegalStateException("the system clock follows wall time and cannot be moved");
-        }
         synchronized (this) {
-            if (target.isBefore(manualNow)) {
-                throw new IllegalArgumentException("time only moves forward: " + target + " is before " + manualNow);
+            Instant now = instant();
+            if (target.isBefore(now)) {
+                throw new IllegalArgumentException("time only moves forward: " + target + " is before " + now);
             }
-            manualNow = target;
+            if (manual) {
+                manualNow = target;
+            } else {
+                offset = offset.plus(Duration.between(now, target));
+            }
         }
         advanceListeners.forEach(Runnable::run);
     }
 
-    /** Called after every move of a manual clock (the services settle their pending transitions). */
+    /** Called after every explicit move of the clock (the services settle their pending transitions). */
     public void onAdvance(Runnable listener) {
         advanceListeners.add(listener);
     }

@@ -98,13 +98,13 @@ public final class Simulator implements AutoCloseable {
         server.setExecutor(httpThreads);
         server.createContext("/", this::exchange);
         server.start();
-        if (options.clock().isManual()) {
-            options.clock().onAdvance(() -> {
-                if (!closed) {
-                    settle();
-                }
-            });
-        } else {
+        // Any explicit move of the clock settles at once; wall time needs the ticker besides.
+        options.clock().onAdvance(() -> {
+            if (!closed) {
+                settle();
+            }
+        });
+        if (!options.clock().isManual()) {
             ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("aurora-guard-simulator-ticker-"));
             long period = options.settleInterval().toMillis();
             ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);

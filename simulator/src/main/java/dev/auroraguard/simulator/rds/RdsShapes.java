@@ -169,35 +169,31 @@ final class RdsShapes {
 
     Map<String, Object> snapshot(SnapshotRecord s) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("AvailabilityZones", new ArrayList<Object>(s.availabilityZones));
-        out.put("DBClusterSnapshotIdentifier", s.identifier);
-        out.put("DBClusterIdentifier", s.clusterIdentifier);
-        out.put("SnapshotCreateTime", s.createTime);
-        out.put("Engine", s.engine);
-        out.put("EngineMode", s.engineMode);
-        out.put("AllocatedStorage", 1);
-        out.put("Status", s.status);
+        putPresent(out, "AvailabilityZones", new ArrayList<Object>(s.availabilityZones));
+        putPresent(out, "DBClusterSnapshotIdentifier", s.identifier);
+        putPresent(out, "DBClusterIdentifier", s.clusterIdentifier);
+        putPresent(out, "SnapshotCreateTime", s.createTime);
+        putPresent(out, "Engine", s.engine);
+        putPresent(out, "EngineMode", s.engineMode);
+        putPresent(out, "AllocatedStorage", 1);
+        putPresent(out, "Status", s.status);
         // Aurora cluster snapshots report port 0: the port belongs to the cluster restored from them.
-        out.put("Port", 0);
-        out.put("VpcId", s.vpcId);
-        out.put("ClusterCreateTime", s.clusterCreateTime);
-        out.put("MasterUsername", s.masterUsername);
-        out.put("EngineVersion", s.engineVersion);
-        out.put("LicenseModel", AuroraEngine.of(s.engine).licenseModel());
-        out.put("SnapshotType", s.snapshotType);
-        out.put("PercentProgress", percentProgress(s));
-        out.put("StorageEncrypted", s.storageEncrypted);
-        if (s.kmsKeyId != null) {
-            out.put("KmsKeyId", s.kmsKeyId);
-        }
-        out.put("DBClusterSnapshotArn", arn(s));
-        if (s.sourceSnapshotArn != null) {
-            out.put("SourceDBClusterSnapshotArn", s.sourceSnapshotArn);
-        }
-        out.put("IAMDatabaseAuthenticationEnabled", s.iamDatabaseAuthentication);
-        out.put("TagList", RdsTags.tagList(s.tags));
-        out.put("StorageType", s.storageType);
-        out.put("DbClusterResourceId", s.clusterResourceId);
+        putPresent(out, "Port", 0);
+        putPresent(out, "VpcId", s.vpcId);
+        putPresent(out, "ClusterCreateTime", s.clusterCreateTime);
+        putPresent(out, "MasterUsername", s.masterUsername);
+        putPresent(out, "EngineVersion", s.engineVersion);
+        putPresent(out, "LicenseModel", AuroraEngine.of(s.engine).licenseModel());
+        putPresent(out, "SnapshotType", s.snapshotType);
+        putPresent(out, "PercentProgress", percentProgress(s));
+        putPresent(out, "StorageEncrypted", s.storageEncrypted);
+        putPresent(out, "KmsKeyId", s.kmsKeyId);
+        putPresent(out, "DBClusterSnapshotArn", arn(s));
+        putPresent(out, "SourceDBClusterSnapshotArn", s.sourceSnapshotArn);
+        putPresent(out, "IAMDatabaseAuthenticationEnabled", s.iamDatabaseAuthentication);
+        putPresent(out, "TagList", RdsTags.tagList(s.tags));
+        putPresent(out, "StorageType", s.storageType);
+        putPresent(out, "DbClusterResourceId", s.clusterResourceId);
         return out;
     }
 
@@ -221,6 +217,13 @@ final class RdsShapes {
             return 99;
         }
         return (int) Math.max(0, Math.min(99, done * 100 / total));
+    }
+
+    /** RDS leaves out members it has no value for. */
+    private static void putPresent(Map<String, Object> out, String member, Object value) {
+        if (value != null) {
+            out.put(member, value);
+        }
     }
 
     private static List<Object> securityGroups(List<String> ids) {

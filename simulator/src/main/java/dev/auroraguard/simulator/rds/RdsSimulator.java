@@ -20,10 +20,11 @@ import dev.auroraguard.simulator.protocol.StatefulService;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -103,12 +104,8 @@ public final class RdsSimulator implements StatefulService {
     }
 
     /** The operations this simulator answers; any other RDS operation is refused with {@code InvalidAction}. */
-    public static List<String> supportedOperations() {
-        return List.of("CreateDBCluster", "DescribeDBClusters", "DeleteDBCluster", "StopDBCluster", "StartDBCluster",
-                "CreateDBInstance", "DescribeDBInstances", "DeleteDBInstance", "CreateDBClusterSnapshot",
-                "DescribeDBClusterSnapshots", "DeleteDBClusterSnapshot", "CopyDBClusterSnapshot",
-                "RestoreDBClusterToPointInTime", "RestoreDBClusterFromSnapshot", "AddTagsToResource",
-                "RemoveTagsFromResource", "ListTagsForResource", "DescribeAccountAttributes");
+    public SortedSet<String> supportedOperations() {
+        return new TreeSet<>(operations.keySet());
     }
 
     @Override
@@ -306,6 +303,7 @@ public final class RdsSimulator implements StatefulService {
             s.engine = AuroraEngine.of(engine).engineName;
             s.engineVersion = AuroraEngine.of(engine).defaultVersion;
             s.masterUsername = "admin";
+            s.vpcId = "vpc-" + Integer.toHexString(arn.hashCode() & 0x7fffffff);
             s.availabilityZones = new ArrayList<>(plane.naming.availabilityZones());
             s.status = "available";
             s.createTime = plane.now();

@@ -106,6 +106,14 @@ class RdsTagsAndQuotasTest {
     }
 
     @Test
+    void supportedOperations_should_beOperationsOfTheRdsModel_when_listed() {
+        var model = dev.auroraguard.simulator.protocol.ServiceModel.load(dev.auroraguard.simulator.protocol.ServiceModel.RDS);
+
+        assertThat(rds.rds.supportedOperations()).hasSize(18)
+                .allSatisfy(operation -> assertThat(model.operation(operation)).as(operation).isPresent());
+    }
+
+    @Test
     void handle_should_refuseWithInvalidAction_when_operationNotSimulated() {
         assertFault("InvalidAction", 400, () -> rds.call("ModifyDBCluster", "DBClusterIdentifier", "orders"));
     }
