@@ -46,6 +46,24 @@ public record ScheduledSnapshotSettings(ClusterSelection selection, boolean copy
 
     public static ScheduledSnapshotSettings fromEnvironment(Environment environment) {
         SettingsReader reader = new SettingsReader(environment);
+        Optional<ClusterSelection> selection = readSelection(reader);
+        boolean copyTags = reader.bool(COPY_CLUSTER_TAGS, false);
+        UnavailableClusterPolicy policy = reader.parsed(ON_CLUSTER_UNAVAILABLE, UnavailableClusterPolicy.FAIL,
+                text -> UnavailableClusterPolicy.fromWord(text).orElseThrow(IllegalArgumentException::new),
+                "'fail' (fail the invocation so Lambda retries) or 'skip' (report and carry on)");
+        double share = reader.share(QUOTA_WARNING_SHARE, DEFAULT_QUOTA_WARNING_SHARE);
+        String bus = reader.string(EVENT_BUS_NAME, DEFAULT_EVENT_BUS_NAME);
+        reader.validate();
+        return new ScheduledSnapshotSettings(selection.orElseThrow(), copyTags, policy, share, bus);
+    }
+
+    /**
+     * The protected clusters: {@value #CLUSTERS} and/or {@value #SELECTION_TAG}. Every function that works
+     * on the protected clusters (scheduled snapshots, cleanup) reads the same two variables. Problems are
+     * recorded in {@code reader} (call {@link SettingsReader#validate()} before using the result); the
+     * selection is empty when none could be built.
+     */
+    public static Optional<ClusterSelection> readSelection(SettingsReader reader) {
         List<String> clusters = new ArrayList<>();
         for (String id : reader.list(CLUSTERS)) {
             Optional<String> problem = RdsIdentifier.problem(id);
@@ -58,17 +76,13 @@ public record ScheduledSnapshotSettings(ClusterSelection selection, boolean copy
         Optional<TagSelector> selector = reader.parsed(SELECTION_TAG, Optional.of(TagSelector.parse(TagScheme.DEFAULT_SELECTION)),
                 text -> NO_SELECTION_TAG.equalsIgnoreCase(text) ? Optional.empty() : Optional.of(TagSelector.parse(text)),
                 "key=value (e.g. " + TagScheme.DEFAULT_SELECTION + ") or '" + NO_SELECTION_TAG + "'");
-        boolean copyTags = reader.bool(COPY_CLUSTER_TAGS, false);
-        UnavailableClusterPolicy policy = reader.parsed(ON_CLUSTER_UNAVAILABLE, UnavailableClusterPolicy.FAIL,
-                text -> UnavailableClusterPolicy.fromWord(text).orElseThrow(IllegalArgumentException::new),
-                "'fail' (fail the invocation so Lambda retries) or 'skip' (report and carry on)");
-        double share = reader.share(QUOTA_WARNING_SHARE, DEFAULT_QUOTA_WARNING_SHARE);
-        String bus = reader.string(EVENT_BUS_NAME, DEFAULT_EVENT_BUS_NAME);
         if (clusters.isEmpty() && selector.isEmpty() && reader.list(CLUSTERS).isEmpty()) {
             reader.problem("no clusters are selected: set " + CLUSTERS + " (comma-separated cluster identifiers) and/or "
                     + SELECTION_TAG + " (key=value), not '" + NO_SELECTION_TAG + "' with an empty list");
         }
-        reader.validate();
-        return new ScheduledSnapshotSettings(new ClusterSelection(clusters, selector), copyTags, policy, share, bus);
+        if (clusters.size() < reader.list(CLUSTERS).size() || (clusters.isEmpty() && selector.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClusterSelection(clusters, selector));
     }
 }

@@ -65,7 +65,7 @@ public final class OutcomeClassifier {
         if (snapshot.isManaged() && snapshot.clusterId().equals(cluster.id())) {
             return new ClusterOutcome(cluster.id(), Optional.of(cluster.arn()), plan.snapshotId(),
                     Optional.of(snapshot.arn()), Optional.of(snapshot.status()), Status.STARTED, Reason.ALREADY_EXISTS,
-                    "snapshot " + snapshot.id() + " of " + cluster.id() + " already exists from an earlier delivery of this trigger"
+                    "snapshot " + snapshot.id() + " of " + cluster.id() + " already exists " + origin(plan, snapshot)
                             + " (status " + snapshot.status() + ")",
                     false, true, Optional.empty(), List.of());
         }
@@ -90,6 +90,15 @@ public final class OutcomeClassifier {
             return existing(plan, existing);
         }
         return planner.unavailable(plan.cluster().id(), Optional.of(plan.cluster().arn()), plan.snapshotId(), message);
+    }
+
+    private static String origin(SnapshotPlan plan, Snapshot snapshot) {
+        String ours = plan.tags().tags().get(TagScheme.TRIGGER);
+        return snapshot.tag(TagScheme.TRIGGER)
+                .map(theirs -> theirs.equals(ours)
+                        ? "from an earlier delivery of this trigger"
+                        : "for this slot, from trigger " + theirs)
+                .orElse("for this slot");
     }
 
     /** A call to AWS failed beyond what the SDK's retries could fix, or the code failed unexpectedly. */

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  *   <tr><td>{@value #SLOT}</td><td>the scheduled slot, ISO-8601 UTC</td><td>in the create call</td></tr>
  *   <tr><td>{@value #AVAILABLE_SEEN}</td><td>when the periodic check first saw it available, unannounced</td><td>by snapshot-available</td></tr>
  *   <tr><td>{@value #ANNOUNCED}</td><td>when its Snapshot Available event was published</td><td>by snapshot-available</td></tr>
+ *   <tr><td>{@value #RETAIN}</td><td>any value but {@code false}: keep it whatever the retention policy says</td><td>by a person</td></tr>
  * </table>
  *
  * <p>Copied cluster tags never include the reserved {@code aws:} keys (AWS refuses them) nor any
@@ -32,6 +33,8 @@ public final class TagScheme {
     public static final String SLOT = PREFIX + "slot";
     public static final String AVAILABLE_SEEN = PREFIX + "available-seen";
     public static final String ANNOUNCED = PREFIX + "announced";
+    /** Set by a person on a snapshot that retention must never delete (see {@code lambdas/RETENTION.md}). */
+    public static final String RETAIN = PREFIX + "retain";
     public static final String TRUE = "true";
 
     /** The default tag that opts a cluster in to scheduled snapshots. */

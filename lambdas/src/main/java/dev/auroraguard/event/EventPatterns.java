@@ -40,7 +40,16 @@ public enum EventPatterns {
             "snapshot-available",
             null,
             "rate(15 minutes)",
-            "Every 15 minutes: confirm available aurora-guard snapshots whose RDS event was lost.");
+            "Every 15 minutes: confirm available aurora-guard snapshots whose RDS event was lost."),
+
+    /** Deletes what the retention policy no longer keeps; after the nightly snapshots are available. */
+    SNAPSHOT_CLEANUP_SCHEDULE(
+            "snapshot-cleanup-schedule",
+            "snapshot-cleanup",
+            null,
+            "cron(0 4 * * ? *)",
+            "Daily at 04:00 UTC: apply the retention policy to the protected clusters' manual snapshots"
+                    + " (a dry run unless CLEANUP_DRY_RUN=false).");
 
     /** RDS publishes its events on the account's default bus. */
     public static final String DEFAULT_BUS = "default";

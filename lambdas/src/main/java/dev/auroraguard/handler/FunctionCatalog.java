@@ -21,7 +21,12 @@ public enum FunctionCatalog {
     SNAPSHOT_AVAILABLE(
             "snapshot-available",
             "dev.auroraguard.handler.SnapshotAvailableHandler::handleRequest",
-            "Announces aurora-guard snapshots that reached available (RDS event, confirmed by a periodic check).");
+            "Announces aurora-guard snapshots that reached available (RDS event, confirmed by a periodic check)."),
+
+    SNAPSHOT_CLEANUP(
+            "snapshot-cleanup",
+            "dev.auroraguard.handler.SnapshotCleanupHandler::handleRequest",
+            "Deletes the manual snapshots the retention policy no longer keeps (a dry run unless configured to delete).");
 
     private final String functionName;
     private final String handler;

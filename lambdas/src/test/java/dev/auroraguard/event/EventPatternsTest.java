@@ -41,7 +41,7 @@ class EventPatternsTest {
     void scheduleRules_should_haveDefaultExpressions_when_noPattern() {
         // GIVEN the schedule rules / WHEN read / THEN each has a cron or rate expression
         assertThat(EventPatterns.scheduleRules()).extracting(EventPatterns::ruleName)
-                .containsExactly("scheduled-snapshot-schedule", "snapshot-available-periodic-check");
+                .containsExactly("scheduled-snapshot-schedule", "snapshot-available-periodic-check", "snapshot-cleanup-schedule");
         assertThat(EventPatterns.scheduleRules()).allSatisfy(rule ->
                 assertThat(rule.defaultSchedule()).hasValueSatisfying(s -> assertThat(s).matches("(cron|rate)\\(.+\\)")));
         assertThat(EventPatterns.patternRules()).containsExactly(EventPatterns.SNAPSHOT_AVAILABLE_RDS_EVENT);

@@ -82,6 +82,26 @@ class ScheduledSnapshotIntegrationTest {
     }
 
     @Test
+    void handleRequest_should_nameTheSnapshotAfterTheEventsMinute_when_givenTheVerbatimAwsSample() {
+        // GIVEN a listed cluster and the Scheduled Event exactly as AWS documents it (time 2015-10-08T16:53:06Z)
+        sim.createClusters(Map.of("orders-db", Map.of()));
+        Map<String, String> env = new HashMap<>(sim.awsVariables());
+        env.put("SNAPSHOT_CLUSTERS", "orders-db");
+        env.put("EVENT_BUS_NAME", SimulatedAws.BUS);
+
+        // WHEN the production-wired handler receives it unchanged
+        Map<String, Object> result = new ScheduledSnapshotHandler(Environment.of(env))
+                .handleRequest(dev.auroraguard.event.EventFixtures.load("scheduled-event.json"), null);
+
+        // THEN the snapshot is named after the event's minute, whatever the clock says, and tagged with the event id
+        assertThat(list(result, "succeeded")).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("snapshot", "orders-db-scheduled-20151008-1653"));
+        assertThat(SimulatedAws.tags(sim.snapshot("orders-db-scheduled-20151008-1653").orElseThrow()))
+                .containsEntry("aurora-guard:trigger", "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa")
+                .containsEntry("aurora-guard:slot", "2015-10-08T16:53:00Z");
+    }
+
+    @Test
     void handleRequest_should_createExactlyOneSnapshot_when_eventIsDeliveredTwice() {
         // GIVEN a tagged cluster
         sim.createClusters(Map.of("orders-db", BACKUP));

@@ -124,8 +124,8 @@ class SnapshotAvailableHandlerTest {
         // WHEN RDS's event arrives / THEN nothing is announced yet; the periodic check will confirm it later
         Map<String, Object> result = handler.handleRequest(rdsEvent(), null);
         assertThat(events.published()).isEmpty();
-        assertThat(result.get("decisions")).asList().singleElement().isEqualTo(
-                Map.of("snapshot", SNAPSHOT, "cluster", "orders-db", "action", "not-yet-available", "reason", "not-yet-available"));
+        assertThat(result.get("decisions")).isEqualTo(List.of(
+                Map.of("snapshot", SNAPSHOT, "cluster", "orders-db", "action", "not-yet-available", "reason", "not-yet-available")));
     }
 
     @Test

@@ -88,7 +88,7 @@ class SnapshotAvailableIntegrationTest {
 
         // THEN the first run only marks them, the second announces them, the third finds nothing new
         assertThat(first.get("announced")).isEqualTo(List.of());
-        assertThat(second.get("announced")).asList().hasSize(2);
+        assertThat((List<?>) second.get("announced")).hasSize(2);
         assertThat(third.get("announced")).isEqualTo(List.of());
         assertThat(sim.outcomeDetails(OutcomeEventSchema.SNAPSHOT_AVAILABLE)).hasSize(2)
                 .allSatisfy(d -> assertThat(d).containsEntry("confirmedBy", "periodic-check"));

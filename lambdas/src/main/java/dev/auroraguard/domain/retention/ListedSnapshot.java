@@ -1,5 +1,6 @@
 package dev.auroraguard.domain.retention;
 
+import dev.auroraguard.domain.TagScheme;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +38,7 @@ public record ListedSnapshot(
 
     /** Created by aurora-guard: the only snapshots retention may ever delete. */
     public boolean managed() {
-        return "true".equals(tags.get(SnapshotTags.MANAGED));
+        return TagScheme.isManaged(tags);
     }
 
     /**
@@ -45,12 +46,12 @@ public record ListedSnapshot(
      * unexpected spelling ({@code True}, {@code yes}) must still keep the snapshot.
      */
     public boolean retained() {
-        String value = tags.get(SnapshotTags.RETAIN);
+        String value = tags.get(TagScheme.RETAIN);
         return value != null && !"false".equalsIgnoreCase(value.strip());
     }
 
     public Optional<String> kind() {
-        String value = tags.get(SnapshotTags.KIND);
+        String value = tags.get(TagScheme.KIND);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 

@@ -1,5 +1,6 @@
 package dev.auroraguard.domain.retention;
 
+import dev.auroraguard.domain.TagScheme;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -37,7 +38,7 @@ public record Reason(ReasonCode code, String text) {
     }
 
     static Reason noKind() {
-        return new Reason(ReasonCode.NO_KIND, "kept: no " + SnapshotTags.KIND + " tag");
+        return new Reason(ReasonCode.NO_KIND, "kept: no " + TagScheme.KIND + " tag");
     }
 
     static Reason noRules(String kind) {
@@ -45,7 +46,7 @@ public record Reason(ReasonCode code, String text) {
     }
 
     static Reason unmanaged() {
-        return new Reason(ReasonCode.UNMANAGED, "kept: unmanaged (no " + SnapshotTags.MANAGED + "=true tag)");
+        return new Reason(ReasonCode.UNMANAGED, "kept: unmanaged (no " + TagScheme.MANAGED + "=true tag)");
     }
 
     static Reason notManual(String type) {
@@ -59,7 +60,7 @@ public record Reason(ReasonCode code, String text) {
     }
 
     static Reason retained(String value) {
-        return new Reason(ReasonCode.RETAINED, "kept: retained (" + SnapshotTags.RETAIN + "=" + value + ")");
+        return new Reason(ReasonCode.RETAINED, "kept: retained (" + TagScheme.RETAIN + "=" + value + ")");
     }
 
     static Reason createdAfterNow(Instant now) {

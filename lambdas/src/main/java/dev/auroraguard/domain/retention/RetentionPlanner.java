@@ -1,5 +1,6 @@
 package dev.auroraguard.domain.retention;
 
+import dev.auroraguard.domain.TagScheme;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class RetentionPlanner {
         for (ListedSnapshot snapshot : snapshots) {
             List<Reason> own = reasons.get(snapshot);
             if (snapshot.retained()) {
-                own.add(Reason.retained(snapshot.tags().get(SnapshotTags.RETAIN)));
+                own.add(Reason.retained(snapshot.tags().get(TagScheme.RETAIN)));
             }
             if (snapshot.createdAt().isAfter(now)) {
                 own.add(Reason.createdAfterNow(now));

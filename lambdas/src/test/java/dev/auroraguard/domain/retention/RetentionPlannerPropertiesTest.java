@@ -2,6 +2,7 @@ package dev.auroraguard.domain.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auroraguard.domain.TagScheme;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -345,7 +346,7 @@ class RetentionPlannerPropertiesTest {
             List<ListedSnapshot> group = new ArrayList<>();
             for (int i = 0; i < times.size(); i++) {
                 group.add(new ListedSnapshot(String.format("snap-%02d", i), "db", times.get(i), "available", "manual",
-                        Map.of(SnapshotTags.MANAGED, "true", SnapshotTags.KIND, "scheduled")));
+                        Map.of(TagScheme.MANAGED, "true", TagScheme.KIND, "scheduled")));
             }
             return group;
         });
@@ -365,13 +366,13 @@ class RetentionPlannerPropertiesTest {
                 .as((cluster, kind, createdAt, status, type, managed, retain) -> {
                     Map<String, String> tags = new HashMap<>();
                     if (!kind.isEmpty()) {
-                        tags.put(SnapshotTags.KIND, kind);
+                        tags.put(TagScheme.KIND, kind);
                     }
                     if (!managed.isEmpty()) {
-                        tags.put(SnapshotTags.MANAGED, managed);
+                        tags.put(TagScheme.MANAGED, managed);
                     }
                     if (!retain.isEmpty()) {
-                        tags.put(SnapshotTags.RETAIN, retain);
+                        tags.put(TagScheme.RETAIN, retain);
                     }
                     return new ListedSnapshot("draft", cluster, createdAt, status, type, tags);
                 });

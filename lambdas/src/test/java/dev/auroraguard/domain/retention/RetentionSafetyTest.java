@@ -7,6 +7,7 @@ import static dev.auroraguard.domain.retention.Snapshots.withType;
 import static dev.auroraguard.domain.retention.Snapshots.withoutTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.auroraguard.domain.TagScheme;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,8 @@ class RetentionSafetyTest {
         // GIVEN an old snapshot without the managed tag, and one whose tag is not exactly "true"
         List<ListedSnapshot> snapshots = List.of(
                 snapshot("new", "2026-11-24T00:00:00Z"),
-                withoutTag(snapshot("by-hand", "2026-11-01T00:00:00Z"), SnapshotTags.MANAGED),
-                withTag(snapshot("odd-tag", "2026-11-02T00:00:00Z"), SnapshotTags.MANAGED, "yes"));
+                withoutTag(snapshot("by-hand", "2026-11-01T00:00:00Z"), TagScheme.MANAGED),
+                withTag(snapshot("odd-tag", "2026-11-02T00:00:00Z"), TagScheme.MANAGED, "yes"));
 
         // WHEN
         RetentionPlan plan = plan(snapshots);
@@ -57,9 +58,9 @@ class RetentionSafetyTest {
         // GIVEN two old snapshots tagged retain ("true", and a hand-written "True")
         List<ListedSnapshot> snapshots = List.of(
                 snapshot("new", "2026-11-24T00:00:00Z"),
-                withTag(snapshot("keep-me", "2026-11-01T00:00:00Z"), SnapshotTags.RETAIN, "true"),
-                withTag(snapshot("keep-me-too", "2026-10-01T00:00:00Z"), SnapshotTags.RETAIN, "True"),
-                withTag(snapshot("not-retained", "2026-09-01T00:00:00Z"), SnapshotTags.RETAIN, "false"));
+                withTag(snapshot("keep-me", "2026-11-01T00:00:00Z"), TagScheme.RETAIN, "true"),
+                withTag(snapshot("keep-me-too", "2026-10-01T00:00:00Z"), TagScheme.RETAIN, "True"),
+                withTag(snapshot("not-retained", "2026-09-01T00:00:00Z"), TagScheme.RETAIN, "false"));
 
         // WHEN
         RetentionPlan plan = plan(snapshots);
@@ -77,7 +78,7 @@ class RetentionSafetyTest {
                 "scheduled", KeepRules.none().withDaily(2))));
         List<ListedSnapshot> snapshots = List.of(
                 snapshot("d3", "2026-11-24T00:00:00Z"),
-                withTag(snapshot("d2", "2026-11-23T00:00:00Z"), SnapshotTags.RETAIN, "true"),
+                withTag(snapshot("d2", "2026-11-23T00:00:00Z"), TagScheme.RETAIN, "true"),
                 snapshot("d1", "2026-11-22T00:00:00Z"));
 
         // WHEN
@@ -181,7 +182,7 @@ class RetentionSafetyTest {
         RetentionPlanner planner = new RetentionPlanner(RetentionPolicy.utc(Map.of(
                 "scheduled", KEEP_LAST_ONE, "pre-deploy", KEEP_LAST_ONE)));
         List<ListedSnapshot> snapshots = List.of(
-                withoutTag(managed("a", "scheduled", "a-by-hand", "2026-11-24T12:00:00Z"), SnapshotTags.MANAGED),
+                withoutTag(managed("a", "scheduled", "a-by-hand", "2026-11-24T12:00:00Z"), TagScheme.MANAGED),
                 managed("a", "pre-deploy", "a-deploy", "2026-11-24T10:00:00Z"),
                 managed("a", "scheduled", "a-scheduled", "2026-11-24T03:00:00Z"),
                 managed("b", "scheduled", "b-scheduled", "2026-11-20T03:00:00Z"));
@@ -214,7 +215,7 @@ class RetentionSafetyTest {
     void plan_should_keepManagedSnapshotsWithoutAKind_when_theKindTagIsMissing() {
         List<ListedSnapshot> snapshots = List.of(
                 snapshot("new", "2026-11-24T00:00:00Z"),
-                withoutTag(snapshot("kindless", "2026-11-01T00:00:00Z"), SnapshotTags.KIND));
+                withoutTag(snapshot("kindless", "2026-11-01T00:00:00Z"), TagScheme.KIND));
 
         RetentionPlan plan = plan(snapshots);
 

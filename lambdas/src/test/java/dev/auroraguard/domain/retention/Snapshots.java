@@ -1,5 +1,6 @@
 package dev.auroraguard.domain.retention;
 
+import dev.auroraguard.domain.TagScheme;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class Snapshots {
 
     static ListedSnapshot managed(String cluster, String kind, String identifier, String createdAt) {
         return new ListedSnapshot(identifier, cluster, Instant.parse(createdAt), "available", "manual",
-                Map.of(SnapshotTags.MANAGED, "true", SnapshotTags.KIND, kind));
+                Map.of(TagScheme.MANAGED, "true", TagScheme.KIND, kind));
     }
 
     static ListedSnapshot withTag(ListedSnapshot snapshot, String key, String value) {

@@ -1,0 +1,47 @@
+package dev.auroraguard.aws;
+
+import dev.auroraguard.domain.retention.SnapshotDeletion;
+import dev.auroraguard.port.SnapshotDeleter;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DbClusterSnapshotNotFoundException;
+import software.amazon.awssdk.services.rds.model.DeleteDbClusterSnapshotRequest;
+import software.amazon.awssdk.services.rds.model.InvalidDbClusterSnapshotStateException;
+
+/**
+ * {@link SnapshotDeleter} over RDS DeleteDBClusterSnapshot. A NotFound answer is success: someone else
+ * deleted the snapshot, or the SDK retried a request whose first attempt had already deleted it.
+ */
+public final class RdsSnapshotDeleter implements SnapshotDeleter {
+
+    static final String OPERATION = "DeleteDBClusterSnapshot";
+
+    private final RdsClient rds;
+
+    public RdsSnapshotDeleter(RdsClient rds) {
+        this.rds = rds;
+    }
+
+    @Override
+    public SnapshotDeletion delete(String snapshotId) {
+        try {
+            rds.deleteDBClusterSnapshot(DeleteDbClusterSnapshotRequest.builder()
+                    .dbClusterSnapshotIdentifier(snapshotId)
+                    .build());
+            return new SnapshotDeletion.Deleted();
+        } catch (DbClusterSnapshotNotFoundException e) {
+            return new SnapshotDeletion.AlreadyGone(message(e));
+        } catch (InvalidDbClusterSnapshotStateException e) {
+            return new SnapshotDeletion.InvalidState(message(e));
+        } catch (SdkException e) {
+            throw AwsErrors.translate(OPERATION, e);
+        }
+    }
+
+    private static String message(AwsServiceException e) {
+        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                ? e.awsErrorDetails().errorMessage()
+                : String.valueOf(e.getMessage());
+    }
+}
