@@ -6,10 +6,12 @@ import dev.auroraguard.config.RetentionPolicyJson;
 import dev.auroraguard.config.ScheduledSnapshotSettings;
 import dev.auroraguard.config.SettingsReader;
 import dev.auroraguard.config.SnapshotAvailableSettings;
+import dev.auroraguard.config.SnapshotCleanupSettings;
 import dev.auroraguard.domain.RdsIdentifier;
 import dev.auroraguard.domain.TagScheme;
 import dev.auroraguard.domain.TagSelector;
 import dev.auroraguard.domain.UnavailableClusterPolicy;
+import dev.auroraguard.domain.retention.DeletionBudget;
 import dev.auroraguard.event.EventPatterns;
 import dev.auroraguard.json.Json;
 import java.time.Duration;
@@ -29,8 +31,10 @@ import java.util.regex.Pattern;
  * validated at synth time: a bad value stops the synth with one message naming every bad key.
  *
  * <p>Defaults come from the functions' own constants ({@link ScheduledSnapshotSettings},
- * {@link SnapshotAvailableSettings}, {@link EventPatterns}), so that a deployment without a key behaves
- * exactly like the function without the variable.
+ * {@link SnapshotAvailableSettings}, {@link SnapshotCleanupSettings}, {@link EventPatterns}), so that a
+ * deployment without a key behaves exactly like the function without the variable. One exception, on
+ * purpose: without {@value #RETENTION_POLICY} the cleanup gets a policy that keeps every snapshot (the
+ * function itself refuses to start without a policy).
  *
  * @param eventBusName          the aurora-guard event bus ({@value #EVENT_BUS_NAME})
  * @param eventBusPutPrincipals other accounts or IAM principals allowed to put events on it ({@value #EVENT_BUS_PUT_PRINCIPALS})
@@ -59,6 +63,8 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
     public static final String CLEANUP_SCHEDULE = "cleanupSchedule";
     public static final String RETENTION_POLICY = "retentionPolicy";
     public static final String CLEANUP_DRY_RUN = "cleanupDryRun";
+    public static final String CLEANUP_DELETION_BUDGET = "cleanupDeletionBudget";
+    public static final String CLEANUP_DELETES_PER_SECOND = "cleanupDeletesPerSecond";
     public static final String RESTORE_ALARMS = "restoreAlarms";
     public static final String RESTORE_COOLDOWN = "restoreCooldown";
     public static final String RESTORE_SAFETY_MARGIN = "restoreSafetyMargin";
@@ -74,7 +80,7 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
     public static final List<String> KEYS = List.of(EVENT_BUS_NAME, EVENT_BUS_PUT_PRINCIPALS, CLUSTERS, SELECTION_TAG,
             COPY_CLUSTER_TAGS, ON_CLUSTER_UNAVAILABLE, QUOTA_WARNING_SHARE, SNAPSHOT_SCHEDULES,
             SNAPSHOT_AVAILABLE_CHECK_SCHEDULE, SNAPSHOT_AVAILABLE_LOOKBACK, SNAPSHOT_AVAILABLE_GRACE, CLEANUP_SCHEDULE,
-            RETENTION_POLICY, CLEANUP_DRY_RUN, RESTORE_ALARMS, RESTORE_COOLDOWN, RESTORE_SAFETY_MARGIN,
+            RETENTION_POLICY, CLEANUP_DRY_RUN, CLEANUP_DELETION_BUDGET, CLEANUP_DELETES_PER_SECOND, RESTORE_ALARMS, RESTORE_COOLDOWN, RESTORE_SAFETY_MARGIN,
             RESTORE_READER_COUNT, RESTORE_CUTOVER_PARAMETER, NOTIFICATION_EMAIL, LOG_RETENTION_DAYS, LOG_LEVEL,
             LAMBDA_ARTIFACT);
 
@@ -145,11 +151,14 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
     /**
      * What snapshot-cleanup does.
      *
-     * @param schedule            when it runs ({@value #CLEANUP_SCHEDULE}); empty for the function's default
+     * @param schedule            when it runs ({@value #CLEANUP_SCHEDULE})
      * @param retentionPolicyJson the policy, compact JSON in the {@code plan-retention} schema ({@value #RETENTION_POLICY})
      * @param dryRun              plan and report only, delete nothing ({@value #CLEANUP_DRY_RUN}, default true)
+     * @param deletionBudget      the most snapshots one run deletes ({@value #CLEANUP_DELETION_BUDGET})
+     * @param deletesPerSecond    the pace of delete requests ({@value #CLEANUP_DELETES_PER_SECOND})
      */
-    public record Cleanup(Optional<String> schedule, String retentionPolicyJson, boolean dryRun) {
+    public record Cleanup(String schedule, String retentionPolicyJson, boolean dryRun, int deletionBudget,
+                          double deletesPerSecond) {
         public Cleanup {
             Objects.requireNonNull(schedule, "schedule");
             Objects.requireNonNull(retentionPolicyJson, "retentionPolicyJson");
@@ -294,8 +303,8 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
     }
 
     private static Cleanup cleanup(ContextReader reader) {
-        Optional<String> schedule = reader.optionalString(CLEANUP_SCHEDULE);
-        schedule.flatMap(ScheduleExpressions::problem).ifPresent(p -> reader.problem(CLEANUP_SCHEDULE, p));
+        String schedule = reader.string(CLEANUP_SCHEDULE, EventPatterns.SNAPSHOT_CLEANUP_SCHEDULE.defaultSchedule().orElseThrow());
+        ScheduleExpressions.problem(schedule).ifPresent(p -> reader.problem(CLEANUP_SCHEDULE, p));
         String policy = KEEP_EVERYTHING_POLICY;
         Optional<Object> json = reader.json(RETENTION_POLICY);
         if (json.isPresent()) {
@@ -306,7 +315,15 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
                 reader.problem(RETENTION_POLICY, e.getMessage());
             }
         }
-        return new Cleanup(schedule, policy, reader.bool(CLEANUP_DRY_RUN, true));
+        boolean dryRun = reader.bool(CLEANUP_DRY_RUN, SnapshotCleanupSettings.DEFAULT_DRY_RUN);
+        int budget = reader.integer(CLEANUP_DELETION_BUDGET, 0, SnapshotCleanupSettings.MAX_DELETION_BUDGET)
+                .orElse(DeletionBudget.DEFAULT.maxDeletions());
+        double rate = reader.decimal(CLEANUP_DELETES_PER_SECOND).orElse(SnapshotCleanupSettings.DEFAULT_DELETES_PER_SECOND);
+        if (!(rate > 0 && rate <= SnapshotCleanupSettings.MAX_DELETES_PER_SECOND)) {
+            reader.problem(CLEANUP_DELETES_PER_SECOND, rate + " is not a pace greater than 0 and at most "
+                    + (int) SnapshotCleanupSettings.MAX_DELETES_PER_SECOND + " delete requests per second, e.g. 1 or 0.5");
+        }
+        return new Cleanup(schedule, policy, dryRun, budget, rate);
     }
 
     private static Restore restore(ContextReader reader) {

@@ -4,6 +4,7 @@ import dev.auroraguard.config.ConfigException;
 import dev.auroraguard.config.Environment;
 import dev.auroraguard.config.ScheduledSnapshotSettings;
 import dev.auroraguard.config.SnapshotAvailableSettings;
+import dev.auroraguard.config.SnapshotCleanupSettings;
 import dev.auroraguard.domain.ScheduledSlot;
 import dev.auroraguard.domain.SnapshotKind;
 import dev.auroraguard.domain.TagScheme;
@@ -53,6 +54,8 @@ final class FunctionDefinitions {
     private static final String DESCRIBE_ACCOUNT_ATTRIBUTES = "rds:DescribeAccountAttributes";
     private static final String CREATE_SNAPSHOT = "rds:CreateDBClusterSnapshot";
     private static final String ADD_TAGS = "rds:AddTagsToResource";
+    private static final String REMOVE_TAGS = "rds:RemoveTagsFromResource";
+    private static final String DELETE_SNAPSHOT = "rds:DeleteDBClusterSnapshot";
     private static final String PUT_EVENTS = "events:PutEvents";
 
     private final AuroraGuardSettings settings;
@@ -69,6 +72,7 @@ final class FunctionDefinitions {
         return switch (function) {
             case SCHEDULED_SNAPSHOT -> scheduledSnapshot();
             case SNAPSHOT_AVAILABLE -> snapshotAvailable();
+            case SNAPSHOT_CLEANUP -> snapshotCleanup();
         };
     }
 
@@ -81,12 +85,7 @@ final class FunctionDefinitions {
     private FunctionSpec scheduledSnapshot() {
         FunctionCatalog function = FunctionCatalog.SCHEDULED_SNAPSHOT;
         AuroraGuardSettings.Snapshots snapshots = settings.snapshots();
-        Map<String, String> environment = new LinkedHashMap<>();
-        if (!snapshots.clusters().isEmpty()) {
-            environment.put(ScheduledSnapshotSettings.CLUSTERS, String.join(",", snapshots.clusters()));
-        }
-        environment.put(ScheduledSnapshotSettings.SELECTION_TAG,
-                snapshots.selectionTag().map(TagSelector::toString).orElse(ScheduledSnapshotSettings.NO_SELECTION_TAG));
+        Map<String, String> environment = selectionEnvironment();
         environment.put(ScheduledSnapshotSettings.COPY_CLUSTER_TAGS, Boolean.toString(snapshots.copyClusterTags()));
         environment.put(ScheduledSnapshotSettings.ON_CLUSTER_UNAVAILABLE, snapshots.onClusterUnavailable().toString());
         environment.put(ScheduledSnapshotSettings.QUOTA_WARNING_SHARE, Double.toString(snapshots.quotaWarningShare()));
@@ -95,18 +94,11 @@ final class FunctionDefinitions {
 
         SnapshotKind kind = SnapshotKind.SCHEDULED;
         Optional<TagSelector> byTag = snapshots.selectionTag();
-        // Clusters selected by tag are unknown at synth time: their snapshots are named "<any>-scheduled-*".
-        List<String> namedClusters = byTag.isPresent() ? List.of() : snapshots.clusters();
-        List<IamResource> ownSnapshots = arns.snapshotsOf(kind, namedClusters);
+        List<IamResource> ownSnapshots = arns.snapshotsOf(kind, namedClusters());
         Map<String, Map<String, Object>> ourTagsOnly = createTagConditions(kind, snapshots.copyClusterTags());
 
         RolePolicy policy = new RolePolicy();
-        if (byTag.isPresent()) {
-            policy.allowWildcard("DescribeClusters", List.of(DESCRIBE_CLUSTERS), List.of(arns.anyCluster()), Map.of(),
-                    "read-only: clusters are selected by tag, so the function lists every cluster to find the tagged ones");
-        } else {
-            policy.allow("DescribeClusters", List.of(DESCRIBE_CLUSTERS), arns.clusters(snapshots.clusters()));
-        }
+        describeSelectedClusters(policy);
         policy.allowWildcard("DescribeOwnSnapshots", List.of(DESCRIBE_SNAPSHOTS), ownSnapshots, Map.of(),
                 "read-only: asks whether the slot's snapshot already exists; limited to identifiers SnapshotNamer gives");
         policy.allowWildcard("ReadSnapshotQuota", List.of(DESCRIBE_ACCOUNT_ATTRIBUTES), List.of(IamResource.everything()),
@@ -165,6 +157,88 @@ final class FunctionDefinitions {
                 Trigger.schedule(EventPatterns.SNAPSHOT_AVAILABLE_PERIODIC_CHECK, List.of(snapshots.availableCheckSchedule())));
         return new FunctionSpec(function, Duration.ofMinutes(2), 1024, Optional.empty(), 2, Duration.ofHours(1),
                 environment, policy, triggers);
+    }
+
+    /**
+     * Applies the retention policy to the selected clusters' manual snapshots. It paces its deletes and
+     * stops on its own before the deadline, so the timeout is what a full run needs: the listing (5
+     * minutes covers thousands of snapshots) plus the deletion budget at the configured pace, at most
+     * Lambda's 15 minutes. Reserved concurrency 1: two runs must never plan on the same listing. A delete
+     * of a snapshot already gone counts as done, so retrying a run is safe.
+     *
+     * <p>Deleting is granted only when the configuration opts in ({@code cleanupDryRun=false}): a dry run
+     * cannot delete even if its code were wrong.
+     */
+    private FunctionSpec snapshotCleanup() {
+        FunctionCatalog function = FunctionCatalog.SNAPSHOT_CLEANUP;
+        AuroraGuardSettings.Cleanup cleanup = settings.cleanup();
+        Map<String, String> environment = selectionEnvironment();
+        environment.put(SnapshotCleanupSettings.RETENTION_POLICY, cleanup.retentionPolicyJson());
+        environment.put(SnapshotCleanupSettings.DRY_RUN, Boolean.toString(cleanup.dryRun()));
+        environment.put(SnapshotCleanupSettings.DELETION_BUDGET, Integer.toString(cleanup.deletionBudget()));
+        environment.put(SnapshotCleanupSettings.DELETES_PER_SECOND, Double.toString(cleanup.deletesPerSecond()));
+        environment.put(ScheduledSnapshotSettings.EVENT_BUS_NAME, settings.eventBusName());
+        checkEnvironment(function, environment, SnapshotCleanupSettings::fromEnvironment);
+
+        RolePolicy policy = new RolePolicy();
+        describeSelectedClusters(policy);
+        policy.allowWildcard("ListSnapshots", List.of(DESCRIBE_SNAPSHOTS), List.of(arns.anySnapshot(), arns.anyCluster()),
+                Map.of(), "read-only: the retention plan needs every manual cluster snapshot with its tags"
+                        + " (DescribeDBClusterSnapshots without an identifier is authorized against cluster-snapshot:* and cluster:*)");
+        if (!cleanup.dryRun()) {
+            List<IamResource> deletable = new ArrayList<>();
+            for (SnapshotKind kind : SnapshotKind.values()) {
+                deletable.addAll(arns.snapshotsOf(kind, namedClusters()));
+            }
+            policy.allowWildcard("DeleteManagedSnapshots", List.of(DELETE_SNAPSHOT), deletable,
+                    Map.of("StringEquals", Map.of(CLUSTER_SNAPSHOT_TAG + TagScheme.MANAGED, TagScheme.TRUE)),
+                    "deletes what the retention plan drops: snapshots named by aurora-guard's scheme and tagged"
+                            + " " + TagScheme.MANAGED + "=" + TagScheme.TRUE + " (resource tag condition), nothing else");
+            // The planner keeps a snapshot whose retain tag is anything but "false"; IAM enforces the same.
+            Map<String, Map<String, Object>> retained = new LinkedHashMap<>();
+            retained.put("Null", Map.of(CLUSTER_SNAPSHOT_TAG + TagScheme.RETAIN, "false"));
+            retained.put("StringNotEqualsIgnoreCase", Map.of(CLUSTER_SNAPSHOT_TAG + TagScheme.RETAIN, "false"));
+            policy.deny("NeverDeleteRetainedSnapshots", List.of(DELETE_SNAPSHOT), List.of(arns.anySnapshot()), retained);
+        }
+        // Tags decide what may be deleted: the role that deletes must never be able to change them.
+        policy.deny("NeverChangeTags", List.of(ADD_TAGS, REMOVE_TAGS), List.of(arns.anySnapshot()), Map.of());
+        policy.allow("PublishOutcomes", List.of(PUT_EVENTS), List.of(eventBus));
+
+        Duration work = Duration.ofMinutes(5).plusSeconds((long) Math.ceil(cleanup.deletionBudget() / cleanup.deletesPerSecond()));
+        Duration timeout = work.compareTo(FunctionSpec.MAX_TIMEOUT) > 0 ? FunctionSpec.MAX_TIMEOUT : work;
+        List<Trigger> triggers = List.of(Trigger.schedule(EventPatterns.SNAPSHOT_CLEANUP_SCHEDULE, List.of(cleanup.schedule())));
+        return new FunctionSpec(function, timeout, 1024, Optional.of(1), 2, Duration.ofHours(1), environment, policy,
+                triggers);
+    }
+
+    /** The protected clusters, in the variables every function working on them reads. */
+    private Map<String, String> selectionEnvironment() {
+        AuroraGuardSettings.Snapshots snapshots = settings.snapshots();
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (!snapshots.clusters().isEmpty()) {
+            environment.put(ScheduledSnapshotSettings.CLUSTERS, String.join(",", snapshots.clusters()));
+        }
+        environment.put(ScheduledSnapshotSettings.SELECTION_TAG,
+                snapshots.selectionTag().map(TagSelector::toString).orElse(ScheduledSnapshotSettings.NO_SELECTION_TAG));
+        return environment;
+    }
+
+    /**
+     * The clusters whose identifiers are known at synth time, or none when clusters are (also) selected by
+     * tag: those are found at run time, so their snapshots can only be named {@code <any>-<kind>-*}.
+     */
+    private List<String> namedClusters() {
+        AuroraGuardSettings.Snapshots snapshots = settings.snapshots();
+        return snapshots.selectionTag().isPresent() ? List.of() : snapshots.clusters();
+    }
+
+    private void describeSelectedClusters(RolePolicy policy) {
+        if (settings.snapshots().selectionTag().isPresent()) {
+            policy.allowWildcard("DescribeClusters", List.of(DESCRIBE_CLUSTERS), List.of(arns.anyCluster()), Map.of(),
+                    "read-only: clusters are selected by tag, so the function lists every cluster to find the tagged ones");
+        } else {
+            policy.allow("DescribeClusters", List.of(DESCRIBE_CLUSTERS), arns.clusters(settings.snapshots().clusters()));
+        }
     }
 
     /**

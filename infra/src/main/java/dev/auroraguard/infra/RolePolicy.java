@@ -75,9 +75,9 @@ final class RolePolicy {
         return add(new Statement(sid, Effect.ALLOW, actions, resources, conditions));
     }
 
-    /** Denies {@code actions} whatever else the role is ever given. */
-    RolePolicy deny(String sid, List<String> actions, List<IamResource> resources) {
-        return add(new Statement(sid, Effect.DENY, actions, resources, Map.of()));
+    /** Denies {@code actions} (under {@code conditions}) whatever else the role is ever given. */
+    RolePolicy deny(String sid, List<String> actions, List<IamResource> resources, Map<String, Map<String, Object>> conditions) {
+        return add(new Statement(sid, Effect.DENY, actions, resources, conditions));
     }
 
     private RolePolicy add(Statement statement) {

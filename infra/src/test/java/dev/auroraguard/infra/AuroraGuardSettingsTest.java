@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auroraguard.config.ScheduledSnapshotSettings;
 import dev.auroraguard.config.SnapshotAvailableSettings;
+import dev.auroraguard.config.SnapshotCleanupSettings;
 import dev.auroraguard.domain.TagScheme;
 import dev.auroraguard.domain.UnavailableClusterPolicy;
+import dev.auroraguard.domain.retention.DeletionBudget;
 import dev.auroraguard.event.EventPatterns;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,6 +41,9 @@ class AuroraGuardSettingsTest {
         assertThat(settings.snapshots().availableGrace()).isEqualTo(SnapshotAvailableSettings.DEFAULT_GRACE);
         assertThat(settings.cleanup().dryRun()).isTrue();
         assertThat(settings.cleanup().retentionPolicyJson()).isEqualTo("{\"rules\":{}}");
+        assertThat(settings.cleanup().schedule()).isEqualTo(EventPatterns.SNAPSHOT_CLEANUP_SCHEDULE.defaultSchedule().orElseThrow());
+        assertThat(settings.cleanup().deletionBudget()).isEqualTo(DeletionBudget.DEFAULT.maxDeletions());
+        assertThat(settings.cleanup().deletesPerSecond()).isEqualTo(SnapshotCleanupSettings.DEFAULT_DELETES_PER_SECOND);
         assertThat(settings.restore().alarms()).isEmpty();
         assertThat(settings.logRetentionDays()).isEqualTo(90);
         assertThat(settings.logLevel()).isEqualTo("INFO");
@@ -66,8 +71,10 @@ class AuroraGuardSettingsTest {
         assertThat(settings.snapshots().quotaWarningShare()).isEqualTo(0.9);
         assertThat(settings.snapshots().schedules()).containsExactly("cron(0 3 * * ? *)", "cron(0 15 * * ? *)");
         assertThat(settings.snapshots().availableLookback()).isEqualTo(Duration.ofDays(3));
-        assertThat(settings.cleanup().schedule()).contains("cron(30 4 * * ? *)");
+        assertThat(settings.cleanup().schedule()).isEqualTo("cron(30 4 * * ? *)");
         assertThat(settings.cleanup().dryRun()).isFalse();
+        assertThat(settings.cleanup().deletionBudget()).isEqualTo(50);
+        assertThat(settings.cleanup().deletesPerSecond()).isEqualTo(0.5);
         assertThat(settings.cleanup().retentionPolicyJson()).contains("\"keepDaily\":7").contains("Europe/Berlin");
         assertThat(settings.restore().alarms()).containsExactly(
                 new AuroraGuardSettings.RestoreAlarm("orders-db-errors", Optional.of("orders-db")));
@@ -149,6 +156,9 @@ class AuroraGuardSettingsTest {
             "retentionPolicy|{\"timezone\":\"Mars/Olympus\",\"rules\":{}}|unknown time zone",
             "retentionPolicy|{\"rules\":|is not valid JSON",
             "cleanupDryRun|maybe|must be true or false",
+            "cleanupDeletionBudget|1001|must be a whole number from 0 to 1000",
+            "cleanupDeletesPerSecond|0|is not a pace greater than 0 and at most 10",
+            "cleanupDeletesPerSecond|fast|must be a number",
             "restoreAlarms|{\"orders-errors\":\"orders_db\"}|which is not a cluster identifier",
             "restoreAlarms|arn:aws:cloudwatch:eu-west-1:1:alarm:x|is neither a CloudWatch alarm ARN",
             "restoreCooldown|soon|is not a positive duration",

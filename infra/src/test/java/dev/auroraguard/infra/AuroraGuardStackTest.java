@@ -85,6 +85,24 @@ class AuroraGuardStackTest {
     }
 
     @Test
+    void snapshotCleanup_should_runAloneWithItsPolicyAndPace_when_deployed() {
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "FunctionName", "AuroraGuard-snapshot-cleanup",
+                // 5 minutes of listing plus 50 deletes at 0.5 per second
+                "Timeout", 400,
+                "ReservedConcurrentExecutions", 1,
+                "Environment", Map.of("Variables", Match.exact(Map.of(
+                        "SNAPSHOT_CLUSTERS", "orders-db,billing-db",
+                        "SNAPSHOT_SELECTION_TAG", "backup-tier=gold",
+                        "RETENTION_POLICY", AuroraGuardSettings.fromContext(SynthesizedApp.FULL_CONTEXT).cleanup().retentionPolicyJson(),
+                        "CLEANUP_DRY_RUN", "false",
+                        "CLEANUP_DELETION_BUDGET", "50",
+                        "CLEANUP_DELETES_PER_SECOND", "0.5",
+                        "EVENT_BUS_NAME", "ops-aurora-guard"))))));
+        assertThat(ruleProperties("AuroraGuard-snapshot-cleanup-schedule")).containsEntry("ScheduleExpression", "cron(30 4 * * ? *)");
+    }
+
+    @Test
     void everyFunction_should_retryThenSendFailuresToTheQueue_when_invokedAsynchronously() {
         String queue = IamPolicyTest.logicalId(app, "AWS::SQS::Queue", "FailureQueue");
         for (FunctionCatalog entry : FunctionCatalog.values()) {

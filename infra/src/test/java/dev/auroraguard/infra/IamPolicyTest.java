@@ -192,6 +192,59 @@ class IamPolicyTest {
                 "rds:RemoveTagsFromResource");
     }
 
+    @Test
+    void snapshotCleanupRole_should_deleteOnlyManagedUnretainedSnapshotsAndNeverRetag_when_deletingIsOn() {
+        // GIVEN the full configuration: cleanupDryRun=false
+        List<IamStatements.Statement> role = statementsOf(SynthesizedApp.full(), "SnapshotCleanup");
+
+        // THEN the role has exactly these actions
+        assertThat(actions(role)).containsExactlyInAnyOrderElementsOf(concat(LOGS, QUEUE_SEND, List.of(
+                "rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots", "rds:DeleteDBClusterSnapshot", "events:PutEvents")));
+        // AND it deletes only snapshots named by aurora-guard and tagged managed=true
+        IamStatements.Statement delete = bySid(role, "DeleteManagedSnapshots");
+        assertThat(delete.actions()).containsExactly("rds:DeleteDBClusterSnapshot");
+        assertThat(delete.resources()).containsExactly(ACCOUNT_ARN_PREFIX + "cluster-snapshot:*-scheduled-*");
+        assertThat(delete.condition("StringEquals", IamRules.MANAGED_TAG_CONDITION)).isEqualTo("true");
+        // AND never one a person retained (any value of aurora-guard:retain but "false")
+        IamStatements.Statement retained = bySid(role, "NeverDeleteRetainedSnapshots");
+        assertThat(retained.effect()).isEqualTo("Deny");
+        assertThat(retained.actions()).containsExactly("rds:DeleteDBClusterSnapshot");
+        assertThat(retained.resources()).containsExactly(ACCOUNT_ARN_PREFIX + "cluster-snapshot:*");
+        assertThat(retained.conditions()).isEqualTo(Map.of(
+                "Null", Map.of("rds:cluster-snapshot-tag/aurora-guard:retain", "false"),
+                "StringNotEqualsIgnoreCase", Map.of("rds:cluster-snapshot-tag/aurora-guard:retain", "false")));
+        // AND it can neither add nor remove a tag, whatever else it is ever given
+        IamStatements.Statement tags = bySid(role, "NeverChangeTags");
+        assertThat(tags.effect()).isEqualTo("Deny");
+        assertThat(tags.actions()).containsExactlyInAnyOrder("rds:AddTagsToResource", "rds:RemoveTagsFromResource");
+        assertThat(tags.resources()).containsExactly(ACCOUNT_ARN_PREFIX + "cluster-snapshot:*");
+        assertThat(tags.conditions()).isEmpty();
+    }
+
+    @Test
+    void snapshotCleanupRole_should_haveNoDeletePermission_when_cleanupIsADryRun() {
+        // GIVEN the repository's cdk.json: cleanupDryRun=true
+        List<IamStatements.Statement> role = statementsOf(SynthesizedApp.repository(), "SnapshotCleanup");
+
+        // THEN nothing in the role allows a delete: a dry run cannot delete even by mistake
+        assertThat(actions(role)).doesNotContain("rds:DeleteDBClusterSnapshot").contains("rds:DescribeDBClusterSnapshots");
+        assertThat(bySid(role, "NeverChangeTags").effect()).isEqualTo("Deny");
+    }
+
+    @Test
+    void snapshotCleanupRole_should_nameEachClustersSnapshots_when_clustersAreOnlyListed() {
+        // GIVEN clusters listed explicitly, no selection tag, deleting on
+        Map<String, Object> context = new java.util.LinkedHashMap<>(SynthesizedApp.EXPLICIT_CONTEXT);
+        context.put("cleanupDryRun", false);
+        List<IamStatements.Statement> role = statementsOf(SynthesizedApp.with(context), "SnapshotCleanup");
+
+        // THEN deletes are limited to those clusters' snapshot identifiers
+        assertThat(bySid(role, "DeleteManagedSnapshots").resources()).containsExactlyInAnyOrder(
+                ACCOUNT_ARN_PREFIX + "cluster-snapshot:orders-db-scheduled-*",
+                ACCOUNT_ARN_PREFIX + "cluster-snapshot:" + RdsArns.identifierPrefix(SynthesizedApp.LONG_CLUSTER, SnapshotKind.SCHEDULED) + "*");
+        assertThat(bySid(role, "DescribeClusters").resources()).doesNotContain(ACCOUNT_ARN_PREFIX + "cluster:*");
+    }
+
     private static boolean globMatches(String glob, String text) {
         String regex = Stream.of(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
         return text.matches(regex);

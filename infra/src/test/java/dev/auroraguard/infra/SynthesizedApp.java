@@ -152,6 +152,8 @@ final class SynthesizedApp {
         context.put("retentionPolicy", Map.of("timezone", "Europe/Berlin",
                 "rules", Map.of("scheduled", Map.of("keepDaily", 7, "keepWeekly", 4, "keepMonthly", 12))));
         context.put("cleanupDryRun", false);
+        context.put("cleanupDeletionBudget", 50);
+        context.put("cleanupDeletesPerSecond", 0.5);
         context.put("eventBusPutPrincipals", List.of("111122223333"));
         context.put("notificationEmail", "oncall@example.com");
         context.put("logRetentionDays", 30);
