@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -102,6 +104,19 @@ public final class AuroraGuardStack extends Stack {
                 .masterKey(notificationKey)
                 .enforceSsl(true)
                 .build();
+        // The topic's policy replaces SNS's default one: alarm actions are allowed explicitly, and only for
+        // this stack's alarms in this account (confused deputy).
+        notificationTopic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AlarmsOfThisStackPublish")
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(notificationTopic.getTopicArn()))
+                .conditions(Map.of(
+                        "ArnLike", Map.of("aws:SourceArn", formatArn(ArnComponents.builder()
+                                .service("cloudwatch").resource("alarm").resourceName(getStackName() + "-*")
+                                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())),
+                        "StringEquals", Map.of("aws:SourceAccount", getAccount())))
+                .build());
         settings.notificationEmail().ifPresent(email -> notificationTopic.addSubscription(
                 EmailSubscription.Builder.create(email).deadLetterQueue(failureQueue).build()));
 

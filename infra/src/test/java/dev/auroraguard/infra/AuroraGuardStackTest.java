@@ -220,6 +220,18 @@ class AuroraGuardStackTest {
                 "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Effect", "Deny",
                         "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))))));
+        // AND CloudWatch may publish for this stack's alarms only
+        Map<String, Object> alarmArnPattern = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                ":cloudwatch:", Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":alarm:AuroraGuard-*")));
+        Map<String, Object> alarmsPublish = Map.of(
+                "Effect", "Allow",
+                "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                "Action", "sns:Publish",
+                "Condition", Map.of(
+                        "ArnLike", Map.of("aws:SourceArn", alarmArnPattern),
+                        "StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))));
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Match.objectLike(Map.of("PolicyDocument",
+                Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(alarmsPublish))))))));
         // AND the configured address is subscribed, undeliverable notifications going to the failure queue
         template.hasResourceProperties("AWS::SNS::Subscription", Match.objectLike(Map.of(
                 "Protocol", "email",
