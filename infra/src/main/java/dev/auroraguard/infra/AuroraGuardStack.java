@@ -5,7 +5,6 @@ import dev.auroraguard.handler.FunctionCatalog;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
@@ -47,7 +46,6 @@ public final class AuroraGuardStack extends Stack {
     private final EventBus eventBus;
     private final Topic notificationTopic;
     private final Queue failureQueue;
-    private final Map<FunctionCatalog, DeployedFunction> functions = new LinkedHashMap<>();
 
     public AuroraGuardStack(Construct scope, String id, StackProps props, AuroraGuardSettings settings, Code lambdaCode) {
         super(scope, id, props);
@@ -155,7 +153,6 @@ public final class AuroraGuardStack extends Stack {
         for (FunctionCatalog entry : FunctionCatalog.values()) {
             String functionId = DeployedFunction.constructId(entry.functionName());
             DeployedFunction deployed = new DeployedFunction(this, functionId, definitions.of(entry), shared);
-            functions.put(entry, deployed);
             CfnOutput.Builder.create(this, functionId + "FunctionArn").value(deployed.function().getFunctionArn())
                     .description(entry.functionName() + ": the function").build();
             CfnOutput.Builder.create(this, functionId + "AliasArn").value(deployed.alias().getFunctionArn())
@@ -180,9 +177,5 @@ public final class AuroraGuardStack extends Stack {
 
     public Queue failureQueue() {
         return failureQueue;
-    }
-
-    DeployedFunction function(FunctionCatalog entry) {
-        return functions.get(entry);
     }
 }

@@ -21,7 +21,9 @@ import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -77,9 +79,6 @@ final class DeployedFunction extends Construct {
     private final Function function;
     private final Alias alias;
     private final LogGroup logGroup;
-    private final Role role;
-    private final Alarm errorsAlarm;
-    private final List<Rule> rules = new ArrayList<>();
 
     DeployedFunction(Construct scope, String id, FunctionSpec spec, Shared shared) {
         super(scope, id);
@@ -92,16 +91,16 @@ final class DeployedFunction extends Construct {
 
         // The basic execution managed policy would let the function write to any log group: this one writes to its own.
         RolePolicy policy = spec.policy();
-        List<software.amazon.awscdk.services.iam.PolicyStatement> statements = new ArrayList<>();
-        statements.add(new RolePolicy().allow("WriteOwnLogGroup", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                List.of(IamResource.of(logGroup.getLogGroupArn()))).statements().get(0).toPolicyStatement());
+        List<PolicyStatement> statements = new ArrayList<>();
+        statements.add(new RolePolicy.Statement("WriteOwnLogGroup", Effect.ALLOW, List.of("logs:CreateLogStream",
+                "logs:PutLogEvents"), List.of(IamResource.of(logGroup.getLogGroupArn())), Map.of()).toPolicyStatement());
         policy.statements().forEach(s -> statements.add(s.toPolicyStatement()));
-        this.role = Role.Builder.create(this, "Role")
+        Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("aurora-guard " + spec.function().functionName() + ": least privilege for its own work")
                 .inlinePolicies(Map.of("least-privilege", PolicyDocument.Builder.create().statements(statements).build()))
                 .build();
-        suppressExplainedWildcards(policy);
+        suppressExplainedWildcards(role, policy);
 
         this.function = Function.Builder.create(this, "Function")
                 .functionName(name)
@@ -154,7 +153,7 @@ final class DeployedFunction extends Construct {
             addRules(trigger, target, shared);
         }
 
-        this.errorsAlarm = Alarm.Builder.create(this, "ErrorsAlarm")
+        Alarm errorsAlarm = Alarm.Builder.create(this, "ErrorsAlarm")
                 .alarmName(name + "-errors")
                 .alarmDescription("aurora-guard " + spec.function().functionName() + " failed an invocation. Its log group"
                         + " has the ERROR lines (cluster, snapshot, reason); events that failed every retry are in the"
@@ -179,13 +178,13 @@ final class DeployedFunction extends Construct {
                 String schedule = schedules.get(i);
                 String suffix = i == 0 ? "" : "-" + (i + 1);
                 boolean isDefault = rule.defaultSchedule().orElseThrow().equals(schedule);
-                rules.add(Rule.Builder.create(this, baseId + (i == 0 ? "" : String.valueOf(i + 1)))
+                Rule.Builder.create(this, baseId + (i == 0 ? "" : String.valueOf(i + 1)))
                         .ruleName(baseName + suffix)
                         .description(isDefault ? rule.description()
                                 : spec.function().functionName() + " on the configured schedule " + schedule + " (UTC)")
                         .schedule(Schedule.expression(schedule))
                         .targets(List.of(target))
-                        .build());
+                        .build();
             }
             return;
         }
@@ -197,7 +196,7 @@ final class DeployedFunction extends Construct {
         if (!EventPatterns.DEFAULT_BUS.equals(rule.eventBusName())) {
             builder.eventBus(shared.auroraGuardBus());
         }
-        rules.add(builder.build());
+        builder.build();
     }
 
     /** The shared pattern, key by key; a key the CDK's EventPattern cannot carry fails the synth, naming it. */
@@ -231,7 +230,7 @@ final class DeployedFunction extends Construct {
                 + "' must be a list of exact values for the CDK app to deploy it");
     }
 
-    private void suppressExplainedWildcards(RolePolicy policy) {
+    private static void suppressExplainedWildcards(Role role, RolePolicy policy) {
         if (policy.wildcardReasons().isEmpty()) {
             return;
         }
@@ -265,10 +264,6 @@ final class DeployedFunction extends Construct {
         return id.toString();
     }
 
-    FunctionSpec spec() {
-        return spec;
-    }
-
     Function function() {
         return function;
     }
@@ -279,17 +274,5 @@ final class DeployedFunction extends Construct {
 
     LogGroup logGroup() {
         return logGroup;
-    }
-
-    Role role() {
-        return role;
-    }
-
-    Alarm errorsAlarm() {
-        return errorsAlarm;
-    }
-
-    List<Rule> rules() {
-        return List.copyOf(rules);
     }
 }
