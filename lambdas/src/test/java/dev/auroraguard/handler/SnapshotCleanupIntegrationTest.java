@@ -14,6 +14,7 @@ import dev.auroraguard.testing.HookedRdsClient;
 import dev.auroraguard.testing.SimulatedCleanup;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -193,7 +194,7 @@ class SnapshotCleanupIntegrationTest {
         sim.seedScheduledHistory(List.of("orders-db"), 40, Duration.ofDays(1));
         Set<String> before = sim.manualSnapshotIds();
         List<String> planned = expectedPlan(Set.of("orders-db"), 10).delete().stream()
-                .sorted(java.util.Comparator.comparing(d -> d.snapshot().createdAt())).map(d -> d.identifier()).toList();
+                .sorted(Comparator.comparing(d -> d.snapshot().createdAt())).map(d -> d.identifier()).toList();
         AtomicInteger deletes = new AtomicInteger();
         SnapshotCleanupHandler handler = sim.handler(realRun(), 3, rds -> new HookedRdsClient(rds).beforeDelete(id -> {
             if (deletes.incrementAndGet() == 3) {
@@ -223,7 +224,7 @@ class SnapshotCleanupIntegrationTest {
         sim.seedScheduledHistory(List.of("orders-db"), 60, Duration.ofDays(1));
         Set<String> before = sim.manualSnapshotIds();
         RetentionPlan unlimited = expectedPlan(Set.of("orders-db"), Integer.MAX_VALUE);
-        List<String> oldestFirst = unlimited.delete().stream().sorted(java.util.Comparator.comparing(d -> d.snapshot().createdAt()))
+        List<String> oldestFirst = unlimited.delete().stream().sorted(Comparator.comparing(d -> d.snapshot().createdAt()))
                 .map(d -> d.identifier()).toList();
         assertThat(oldestFirst).hasSizeGreaterThan(20);
         SnapshotCleanupHandler handler = sim.handler(realRun(), 3);
@@ -328,7 +329,7 @@ class SnapshotCleanupIntegrationTest {
         sim.seedScheduledHistory(List.of("orders-db"), 20, Duration.ofDays(1));
         Set<String> before = sim.manualSnapshotIds();
         List<String> planned = expectedPlan(Set.of("orders-db"), 10).delete().stream()
-                .sorted(java.util.Comparator.comparing(d -> d.snapshot().createdAt())).map(d -> d.identifier()).toList();
+                .sorted(Comparator.comparing(d -> d.snapshot().createdAt())).map(d -> d.identifier()).toList();
         String taken = planned.get(1);
         SnapshotCleanupHandler handler = sim.handler(realRun(), 3, rds -> new HookedRdsClient(rds).beforeDelete(id -> {
             if (id.equals(taken)) {
@@ -355,7 +356,7 @@ class SnapshotCleanupIntegrationTest {
         sim.seedScheduledHistory(List.of("orders-db"), 20, Duration.ofDays(1));
         Set<String> before = sim.manualSnapshotIds();
         List<String> planned = expectedPlan(Set.of("orders-db"), 10).delete().stream()
-                .sorted(java.util.Comparator.comparing(d -> d.snapshot().createdAt())).map(d -> d.identifier()).toList();
+                .sorted(Comparator.comparing(d -> d.snapshot().createdAt())).map(d -> d.identifier()).toList();
         String busy = planned.get(0);
         SnapshotCleanupHandler handler = sim.handler(realRun(), 3, rds -> new HookedRdsClient(rds).beforeDelete(id -> {
             if (id.equals(busy)) {

@@ -1,5 +1,6 @@
 package dev.auroraguard.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.auroraguard.aws.AwsClients;
@@ -9,6 +10,7 @@ import dev.auroraguard.aws.RdsSnapshotDeleter;
 import dev.auroraguard.aws.RdsSnapshotInventory;
 import dev.auroraguard.config.AwsSettings;
 import dev.auroraguard.config.Environment;
+import dev.auroraguard.config.RetentionPolicyJson;
 import dev.auroraguard.config.SnapshotCleanupSettings;
 import dev.auroraguard.domain.ScheduledSlot;
 import dev.auroraguard.domain.SnapshotKind;
@@ -22,6 +24,7 @@ import dev.auroraguard.domain.retention.SnapshotListing;
 import dev.auroraguard.handler.SnapshotCleanupHandler;
 import dev.auroraguard.json.Json;
 import dev.auroraguard.simulator.Simulator;
+import dev.auroraguard.simulator.SimulatorOptions;
 import dev.auroraguard.simulator.junit.AwsTarget;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +67,7 @@ public final class SimulatedCleanup {
     }
 
     /** The simulator options these tests need: aurora-guard's bus, and room for thousands of manual snapshots. */
-    public static UnaryOperator<dev.auroraguard.simulator.SimulatorOptions> options() {
+    public static UnaryOperator<SimulatorOptions> options() {
         return o -> o.toBuilder().eventBus(BUS).manualClusterSnapshotQuota(10_000).build();
     }
 
@@ -151,7 +154,7 @@ public final class SimulatedCleanup {
         ObjectNode state;
         try {
             state = (ObjectNode) STATE_JSON.readTree(simulator.rds().stateJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         ObjectNode snapshots = (ObjectNode) state.get("snapshots");
@@ -246,7 +249,7 @@ public final class SimulatedCleanup {
                         s.status(), s.snapshotType(), tags));
             }
         }
-        return new RetentionPlanner(dev.auroraguard.config.RetentionPolicyJson.parse(policyJson))
+        return new RetentionPlanner(RetentionPolicyJson.parse(policyJson))
                 .plan(SnapshotListing.complete(listed), now, budget);
     }
 
