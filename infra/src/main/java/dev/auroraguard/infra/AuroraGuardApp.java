@@ -21,7 +21,14 @@ public final class AuroraGuardApp {
 
     public static void main(String[] args) {
         App app = new App();
-        createStack(app);
+        try {
+            createStack(app);
+        } catch (InvalidContextException e) {
+            // The CDK CLI shows the app's standard error, not Maven's log on standard output: one problem a line.
+            System.err.println("Invalid aurora-guard configuration (cdk.json \"context\" or -c key=value):");
+            e.problems().forEach(problem -> System.err.println("  - " + problem));
+            throw e;
+        }
         app.synth();
     }
 
