@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -278,10 +279,10 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
                 onUnavailable = policy.get();
             }
         }
-        double share = reader.decimal(QUOTA_WARNING_SHARE).orElse(ScheduledSnapshotSettings.DEFAULT_QUOTA_WARNING_SHARE);
-        if (!(share > 0 && share <= 1)) {
-            reader.problem(QUOTA_WARNING_SHARE, share + " is not a share greater than 0 and at most 1, e.g. 0.8");
-        }
+        double share = inFunctionSyntax(reader, QUOTA_WARNING_SHARE,
+                (settings, name) -> settings.share(name, ScheduledSnapshotSettings.DEFAULT_QUOTA_WARNING_SHARE),
+                "a share greater than 0 and at most 1, e.g. 0.8 or 80%")
+                .orElse(ScheduledSnapshotSettings.DEFAULT_QUOTA_WARNING_SHARE);
         List<String> schedules = reader.stringList(SNAPSHOT_SCHEDULES,
                 List.of(EventPatterns.SCHEDULED_SNAPSHOT_SCHEDULE.defaultSchedule().orElseThrow()));
         if (schedules.isEmpty()) {
@@ -369,21 +370,30 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
 
     /** A duration in the functions' own syntax ({@code 10m}, {@code 48h}, {@code 2d}, {@code PT10M}). */
     private static Optional<Duration> duration(ContextReader reader, String key) {
+        return inFunctionSyntax(reader, key, (settings, name) -> settings.duration(name, null),
+                "a positive duration such as 10m, 48h, 2d or PT10M");
+    }
+
+    /**
+     * A value read by the functions' own {@link SettingsReader}, so that the deployment accepts exactly the
+     * syntax the function does (one definition of it).
+     */
+    private static <T> Optional<T> inFunctionSyntax(ContextReader reader, String key, BiFunction<SettingsReader, String, T> read,
+                                                    String expectation) {
         Optional<Object> value = reader.raw(key);
         if (value.isEmpty()) {
             return Optional.empty();
         }
         String text = String.valueOf(value.get());
-        // The functions' SettingsReader owns the syntax; reading through it keeps one definition.
         SettingsReader settings = new SettingsReader(Environment.of(Map.of(key, text)));
-        Duration duration = settings.duration(key, null);
+        T parsed = read.apply(settings, key);
         try {
             settings.validate();
         } catch (ConfigException e) {
-            reader.problem(key, "'" + text + "' is not a positive duration such as 10m, 48h, 2d or PT10M");
+            reader.problem(key, "'" + text + "' is not " + expectation);
             return Optional.empty();
         }
-        return Optional.of(duration);
+        return Optional.of(parsed);
     }
 
     private static Optional<String> busNameProblem(String name) {

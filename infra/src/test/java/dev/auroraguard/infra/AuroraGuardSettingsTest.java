@@ -94,7 +94,7 @@ class AuroraGuardSettingsTest {
                 "clusters", "orders-db, billing-db",
                 "selectionTag", "none",
                 "copyClusterTags", "TRUE",
-                "quotaWarningShare", "0.75",
+                "quotaWarningShare", "75%",
                 "snapshotSchedules", "[\"cron(0 1 * * ? *)\",\"rate(12 hours)\"]",
                 "retentionPolicy", "{\"rules\":{\"scheduled\":{\"keepLast\":3}}}",
                 "cleanupDryRun", "false",
