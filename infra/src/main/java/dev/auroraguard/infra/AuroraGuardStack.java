@@ -148,7 +148,7 @@ public final class AuroraGuardStack extends Stack {
 
         DeployedFunction.Shared shared = new DeployedFunction.Shared(lambdaCode, eventBus, failureQueue, notificationTopic,
                 settings.logRetentionDays(), settings.logLevel(), getStackName());
-        FunctionDefinitions definitions = new FunctionDefinitions(settings, new RdsArns(this),
+        FunctionDefinitions definitions = new FunctionDefinitions(settings, new RdsArns(this), new AccountArns(this),
                 IamResource.of(eventBus.getEventBusArn()));
         for (FunctionCatalog entry : FunctionCatalog.values()) {
             String functionId = DeployedFunction.constructId(entry.functionName());

@@ -11,6 +11,7 @@ import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -32,6 +33,7 @@ import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
@@ -57,6 +59,8 @@ final class DeployedFunction extends Construct {
     static final SystemLogLevel SYSTEM_LOG_LEVEL = SystemLogLevel.WARN;
     /** EventBridge's maximum; the maximum event age is what actually bounds delivery attempts. */
     static final int DELIVERY_RETRIES = 185;
+    /** The principal a CloudWatch alarm's Lambda action invokes as. */
+    static final String ALARMS_PRINCIPAL = "lambda.alarms.cloudwatch.amazonaws.com";
     private static final String RUNTIME_REASON = "java21 is the runtime the functions are built (release 17 bytecode),"
             + " tested and SnapStart-tuned for; a newer runtime is a deliberate upgrade, not a synth-time default.";
 
@@ -153,6 +157,16 @@ final class DeployedFunction extends Construct {
             addRules(trigger, target, shared);
         }
 
+        // A CloudWatch alarm's Lambda action invokes the alias itself, as the alarms service, for exactly that alarm.
+        for (int i = 0; i < spec.invokingAlarms().size(); i++) {
+            alias.addPermission("InvokedByAlarm" + (i + 1), Permission.builder()
+                    .principal(new ServicePrincipal(ALARMS_PRINCIPAL))
+                    .action("lambda:InvokeFunction")
+                    .sourceArn(spec.invokingAlarms().get(i))
+                    .sourceAccount(Stack.of(this).getAccount())
+                    .build());
+        }
+
         Alarm errorsAlarm = Alarm.Builder.create(this, "ErrorsAlarm")
                 .alarmName(name + "-errors")
                 .alarmDescription("aurora-guard " + spec.function().functionName() + " failed an invocation. Its log group"
@@ -191,7 +205,7 @@ final class DeployedFunction extends Construct {
         Rule.Builder builder = Rule.Builder.create(this, baseId)
                 .ruleName(baseName)
                 .description(rule.description())
-                .eventPattern(eventPattern(rule))
+                .eventPattern(eventPattern(rule, trigger.narrowing()))
                 .targets(List.of(target));
         if (!EventPatterns.DEFAULT_BUS.equals(rule.eventBusName())) {
             builder.eventBus(shared.auroraGuardBus());
@@ -202,7 +216,18 @@ final class DeployedFunction extends Construct {
     /** The shared pattern, key by key; a key the CDK's EventPattern cannot carry fails the synth, naming it. */
     @SuppressWarnings("unchecked")
     static EventPattern eventPattern(EventPatterns rule) {
-        Map<String, Object> pattern = rule.eventPatternAsMap().orElseThrow();
+        return eventPattern(rule, Map.of());
+    }
+
+    /** The shared pattern with {@code narrowing}'s top-level fields added (a field the pattern has is refused). */
+    static EventPattern eventPattern(EventPatterns rule, Map<String, List<String>> narrowing) {
+        Map<String, Object> pattern = new LinkedHashMap<>(rule.eventPatternAsMap().orElseThrow());
+        for (Map.Entry<String, List<String>> field : narrowing.entrySet()) {
+            if (pattern.putIfAbsent(field.getKey(), field.getValue()) != null) {
+                throw new IllegalStateException("EventPatterns " + rule.ruleName() + " already matches on '" + field.getKey()
+                        + "': narrowing it would replace the shared pattern");
+            }
+        }
         EventPattern.Builder builder = EventPattern.builder();
         for (Map.Entry<String, Object> field : pattern.entrySet()) {
             Object value = field.getValue();

@@ -2,6 +2,8 @@ package dev.auroraguard.infra;
 
 import dev.auroraguard.config.ConfigException;
 import dev.auroraguard.config.Environment;
+import dev.auroraguard.config.PreDeploySnapshotSettings;
+import dev.auroraguard.config.RestoreSettings;
 import dev.auroraguard.config.ScheduledSnapshotSettings;
 import dev.auroraguard.config.SnapshotAvailableSettings;
 import dev.auroraguard.config.SnapshotCleanupSettings;
@@ -57,14 +59,23 @@ final class FunctionDefinitions {
     private static final String REMOVE_TAGS = "rds:RemoveTagsFromResource";
     private static final String DELETE_SNAPSHOT = "rds:DeleteDBClusterSnapshot";
     private static final String PUT_EVENTS = "events:PutEvents";
+    private static final String PUT_JOB_SUCCESS = "codepipeline:PutJobSuccessResult";
+    private static final String PUT_JOB_FAILURE = "codepipeline:PutJobFailureResult";
+
+    private static final String DESCRIBE_INSTANCES = "rds:DescribeDBInstances";
+    private static final String RESTORE_TO_POINT_IN_TIME = "rds:RestoreDBClusterToPointInTime";
+    private static final String RESTORE_FROM_SNAPSHOT = "rds:RestoreDBClusterFromSnapshot";
+    private static final String CREATE_INSTANCE = "rds:CreateDBInstance";
 
     private final AuroraGuardSettings settings;
     private final RdsArns arns;
+    private final AccountArns accountArns;
     private final IamResource eventBus;
 
-    FunctionDefinitions(AuroraGuardSettings settings, RdsArns arns, IamResource eventBus) {
+    FunctionDefinitions(AuroraGuardSettings settings, RdsArns arns, AccountArns accountArns, IamResource eventBus) {
         this.settings = settings;
         this.arns = arns;
+        this.accountArns = accountArns;
         this.eventBus = eventBus;
     }
 
@@ -73,7 +84,193 @@ final class FunctionDefinitions {
             case SCHEDULED_SNAPSHOT -> scheduledSnapshot();
             case SNAPSHOT_AVAILABLE -> snapshotAvailable();
             case SNAPSHOT_CLEANUP -> snapshotCleanup();
+            case PRE_DEPLOY_SNAPSHOT -> preDeploySnapshot();
+            case POINT_IN_TIME_RESTORE -> pointInTimeRestore();
+            case RESTORE_PROGRESS -> restoreProgress();
         };
+    }
+
+    /**
+     * Takes a rollback point of one protected cluster before a release, for a CodePipeline Lambda invoke
+     * action (invoked by the pipeline, no rule) or a CI's request on the aurora-guard bus. An invocation
+     * starts the snapshot or checks on it and returns (CodePipeline calls again with a continuation token),
+     * so two minutes is ample. A retried request names the same snapshot; an event older than an hour
+     * belongs to a release that has moved on.
+     */
+    private FunctionSpec preDeploySnapshot() {
+        FunctionCatalog function = FunctionCatalog.PRE_DEPLOY_SNAPSHOT;
+        AuroraGuardSettings.Snapshots snapshots = settings.snapshots();
+        Map<String, String> environment = selectionEnvironment();
+        environment.put(PreDeploySnapshotSettings.MAX_WAIT, PreDeploySnapshotSettings.DEFAULT_MAX_WAIT.toString());
+        environment.put(ScheduledSnapshotSettings.COPY_CLUSTER_TAGS, Boolean.toString(snapshots.copyClusterTags()));
+        environment.put(ScheduledSnapshotSettings.EVENT_BUS_NAME, settings.eventBusName());
+        checkEnvironment(function, environment, PreDeploySnapshotSettings::fromEnvironment);
+
+        SnapshotKind kind = SnapshotKind.PRE_DEPLOY;
+        List<IamResource> ownSnapshots = arns.snapshotsOf(kind, namedClusters());
+        Map<String, Map<String, Object>> ourTagsOnly = createTagConditions(kind, snapshots.copyClusterTags());
+
+        RolePolicy policy = new RolePolicy();
+        policy.allowWildcard("AnswerPipelineJobs", List.of(PUT_JOB_SUCCESS, PUT_JOB_FAILURE), List.of(IamResource.everything()),
+                Map.of(), "codepipeline:PutJobSuccessResult and PutJobFailureResult support no resource-level permission;"
+                        + " they only answer the job the pipeline gave this function");
+        describeSelectedClusters(policy);
+        policy.allowWildcard("DescribeOwnSnapshots", List.of(DESCRIBE_SNAPSHOTS), ownSnapshots, Map.of(),
+                "read-only: asks whether the request's snapshot exists and waits for it; limited to identifiers SnapshotNamer gives");
+        List<IamResource> createResources = new ArrayList<>(arns.clusters(snapshots.clusters()));
+        createResources.addAll(ownSnapshots);
+        policy.allowWildcard("CreateTaggedSnapshots", List.of(CREATE_SNAPSHOT), createResources, ourTagsOnly,
+                "snapshot identifiers are chosen per request (<cluster>-pre-deploy-<digest>): the pattern is the naming"
+                        + " scheme, and the request must carry aurora-guard's managed and kind tags");
+        snapshots.selectionTag().ifPresent(selector -> {
+            Map<String, Map<String, Object>> taggedCluster = new LinkedHashMap<>(ourTagsOnly);
+            taggedCluster.put("StringEqualsIgnoreCase", Map.of(CLUSTER_TAG + selector.key(), selector.value()));
+            policy.allowWildcard("SnapshotClustersSelectedByTag", List.of(CREATE_SNAPSHOT), List.of(arns.anyCluster()),
+                    taggedCluster, "protected clusters are selected by tag: any cluster, but only one carrying the selection tag "
+                            + selector + " (condition " + CLUSTER_TAG + selector.key() + ")");
+        });
+        policy.allowWildcard("TagOnCreate", List.of(ADD_TAGS), ownSnapshots, ourTagsOnly,
+                "RDS authorizes the tags of CreateDBClusterSnapshot as AddTagsToResource on the new snapshot; same"
+                        + " naming-scheme pattern and tag conditions as the create");
+        policy.allow("PublishOutcomes", List.of(PUT_EVENTS), List.of(eventBus));
+
+        List<Trigger> triggers = List.of(Trigger.pattern(EventPatterns.PRE_DEPLOY_SNAPSHOT_REQUEST));
+        return new FunctionSpec(function, Duration.ofMinutes(2), 1024, Optional.empty(), 2, Duration.ofHours(1),
+                environment, policy, triggers);
+    }
+
+    /**
+     * Validates a restore request (or an alarm) and starts the restore into a new cluster: a few describes and
+     * one restore call, so two minutes. Reserved concurrency 1: two alarms firing together must not race past
+     * the cooldown. The target's name is deterministic, so a retry finds its own restore; but a restore asked
+     * for at 03:00 must not start hours later, when someone may have fixed things by hand: 15 minutes of event
+     * age at most.
+     */
+    private FunctionSpec pointInTimeRestore() {
+        FunctionCatalog function = FunctionCatalog.POINT_IN_TIME_RESTORE;
+        Map<String, String> environment = restoreEnvironment();
+        checkEnvironment(function, environment, RestoreSettings::fromEnvironment);
+
+        RolePolicy policy = new RolePolicy();
+        describeForRestores(policy);
+        Map<String, Map<String, Object>> restoreTags = restoreRequestTags();
+        List<IamResource> targets = new ArrayList<>(arns.restoredClusters());
+        targets.add(arns.anySubnetGroup());
+        targets.add(arns.anyClusterParameterGroup());
+        policy.allowWildcard("RestoreIntoNamedClusters", List.of(RESTORE_TO_POINT_IN_TIME, RESTORE_FROM_SNAPSHOT), targets,
+                restoreTags, "the new cluster's identifier is chosen per restore (<source>-pitr-<time>, <source>-snap-<time>:"
+                        + " RestoreNamer's scheme), and the restore reuses the source's subnet group and cluster parameter"
+                        + " group (resources of the call); the request must tag the cluster aurora-guard's (managed, kind=restore)");
+        restoreSources(policy, restoreTags);
+        policy.allowWildcard("TagOnRestore", List.of(ADD_TAGS), arns.restoredClusters(), restoreTags,
+                "RDS authorizes the tags of the restore call as AddTagsToResource on the new cluster; same naming"
+                        + " pattern and request-tag conditions as the restore");
+        Map<String, Map<String, Object>> viaRds = new LinkedHashMap<>();
+        viaRds.put("StringEquals", Map.of("kms:ViaService", accountArns.rdsService()));
+        viaRds.put("Bool", Map.of("kms:GrantIsForAWSResource", "true"));
+        policy.allowWildcard("UseSourceKeysThroughRds", List.of("kms:CreateGrant", "kms:DescribeKey"),
+                List.of(accountArns.anyKey()), viaRds, "an encrypted source is restored with its own KMS key, known only at"
+                        + " run time (the configuration names no keys): any key of the account, but only through RDS in this"
+                        + " region (kms:ViaService) and only for grants to an AWS resource");
+        policy.allow("PublishOutcomes", List.of(PUT_EVENTS), List.of(eventBus));
+
+        List<String> alarmArns = settings.restore().alarms().stream()
+                .map(a -> accountArns.alarm(a.alarm())).distinct().toList();
+        Trigger onAlarm = alarmArns.isEmpty() ? Trigger.pattern(EventPatterns.RESTORE_ALARM)
+                : Trigger.narrowedPattern(EventPatterns.RESTORE_ALARM, Map.of("resources", alarmArns));
+        List<Trigger> triggers = List.of(Trigger.pattern(EventPatterns.RESTORE_REQUESTED), onAlarm);
+        return new FunctionSpec(function, Duration.ofMinutes(2), 1024, Optional.of(1), 2, Duration.ofMinutes(15),
+                environment, policy, triggers, alarmArns);
+    }
+
+    /**
+     * Moves restores on: creates the restored cluster's instances, tags the outcome, and on request (or on
+     * completion) writes the restored writer endpoint into the application's SSM parameter. Each step is
+     * keyed by the restore's deterministic names, so retries are safe; the sweep recurs every five minutes,
+     * so an event older than an hour is better dropped than delivered late.
+     */
+    private FunctionSpec restoreProgress() {
+        FunctionCatalog function = FunctionCatalog.RESTORE_PROGRESS;
+        Map<String, String> environment = restoreEnvironment();
+        checkEnvironment(function, environment, RestoreSettings::fromEnvironment);
+
+        RolePolicy policy = new RolePolicy();
+        describeForRestores(policy);
+        List<IamResource> instanceResources = new ArrayList<>(arns.restoredInstances());
+        instanceResources.addAll(arns.restoredClusters());
+        instanceResources.add(arns.anyParameterGroup());
+        policy.allowWildcard("CreateInstancesInRestoredClusters", List.of(CREATE_INSTANCE), instanceResources,
+                restoreRequestTags(),
+                "instances are created only in clusters RestoreNamer names (<source>-pitr-*, <source>-snap-*), as"
+                        + " <cluster>-<n>, with the source instance's parameter group, tagged aurora-guard's (managed, kind=restore)");
+        List<IamResource> restored = new ArrayList<>(arns.restoredClusters());
+        restored.addAll(arns.restoredInstances());
+        policy.allowWildcard("TagRestores", List.of(ADD_TAGS), restored,
+                Map.of("ForAllValues:StringLike", Map.of(TAG_KEYS, List.of(TagScheme.PREFIX + "*"))),
+                "records a restore's progress and outcome on the restored cluster and its instances (RestoreNamer's"
+                        + " names), with aurora-guard's own tag keys only");
+        settings.restore().cutoverParameter().ifPresent(parameter -> policy.allow("PointApplicationAtRestore",
+                List.of("ssm:GetParameter", "ssm:PutParameter"), List.of(accountArns.parameter(parameter))));
+        policy.allow("PublishOutcomes", List.of(PUT_EVENTS), List.of(eventBus));
+
+        List<Trigger> triggers = List.of(
+                Trigger.pattern(EventPatterns.RESTORE_PROGRESS_RDS_EVENT),
+                Trigger.schedule(EventPatterns.RESTORE_PROGRESS_SWEEP,
+                        List.of(EventPatterns.RESTORE_PROGRESS_SWEEP.defaultSchedule().orElseThrow())),
+                Trigger.pattern(EventPatterns.RESTORE_CUTOVER_REQUESTED));
+        return new FunctionSpec(function, Duration.ofMinutes(5), 1024, Optional.empty(), 2, Duration.ofHours(1),
+                environment, policy, triggers);
+    }
+
+    /** What both restore functions read (RestoreSettings), from the restore context keys. */
+    private Map<String, String> restoreEnvironment() {
+        AuroraGuardSettings.Restore restore = settings.restore();
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (!restore.alarms().isEmpty()) {
+            // The function matches alarm names (the event's alarmName); a configured ARN contributes its name.
+            environment.put(RestoreSettings.ALARMS, String.join(",", restore.alarms().stream()
+                    .map(a -> alarmName(a.alarm()) + a.clusterId().map(c -> "=" + c).orElse("")).toList()));
+        }
+        restore.safetyMargin().ifPresent(d -> environment.put(RestoreSettings.ALARM_SAFETY_MARGIN, d.toString()));
+        restore.cooldown().ifPresent(d -> environment.put(RestoreSettings.ALARM_COOLDOWN, d.toString()));
+        restore.readerCount().ifPresent(n -> environment.put(RestoreSettings.READERS, n.toString()));
+        restore.cutoverParameter().ifPresent(p -> environment.put(RestoreSettings.CUTOVER_PARAMETER, p));
+        environment.put(ScheduledSnapshotSettings.EVENT_BUS_NAME, settings.eventBusName());
+        return environment;
+    }
+
+    private static String alarmName(String alarm) {
+        int marker = alarm.indexOf(":alarm:");
+        return alarm.startsWith("arn:") && marker >= 0 ? alarm.substring(marker + ":alarm:".length()) : alarm;
+    }
+
+    private void describeForRestores(RolePolicy policy) {
+        policy.allowWildcard("DescribeRestores", List.of(DESCRIBE_CLUSTERS, DESCRIBE_INSTANCES, DESCRIBE_SNAPSHOTS),
+                List.of(arns.anyCluster(), arns.anyInstance(), arns.anySnapshot()), Map.of(),
+                "read-only: a restore reads its source (cluster, instances, snapshots) and finds restores in flight by"
+                        + " listing clusters; the source comes from a request or an alarm at run time");
+    }
+
+    private static Map<String, Map<String, Object>> restoreRequestTags() {
+        return Map.of("StringEquals", Map.of(
+                REQUEST_TAG + TagScheme.MANAGED, TagScheme.TRUE,
+                REQUEST_TAG + TagScheme.KIND, TagScheme.KIND_RESTORE));
+    }
+
+    /** The protected clusters (and any snapshot) as the source of a restore, under the same request tags. */
+    private void restoreSources(RolePolicy policy, Map<String, Map<String, Object>> restoreTags) {
+        AuroraGuardSettings.Snapshots snapshots = settings.snapshots();
+        List<IamResource> sources = new ArrayList<>(arns.clusters(snapshots.clusters()));
+        sources.add(arns.anySnapshot());
+        policy.allowWildcard("RestoreFromProtectedClusters", List.of(RESTORE_TO_POINT_IN_TIME, RESTORE_FROM_SNAPSHOT),
+                sources, restoreTags, "a snapshot restore may start from any cluster snapshot (automated rds:* ones"
+                        + " included, named at run time); the request must tag the new cluster aurora-guard's");
+        snapshots.selectionTag().ifPresent(selector -> {
+            Map<String, Map<String, Object>> tagged = new LinkedHashMap<>(restoreTags);
+            tagged.put("StringEqualsIgnoreCase", Map.of(CLUSTER_TAG + selector.key(), selector.value()));
+            policy.allowWildcard("RestoreClustersSelectedByTag", List.of(RESTORE_TO_POINT_IN_TIME), List.of(arns.anyCluster()),
+                    tagged, "protected clusters are selected by tag: any cluster, but only one carrying " + selector);
+        });
     }
 
     /**
@@ -252,8 +449,9 @@ final class FunctionDefinitions {
                 REQUEST_TAG + TagScheme.KIND, kind.word()));
         if (!copyClusterTags) {
             // The keys TagScheme writes on a new snapshot when no cluster tag is copied.
-            List<String> ourKeys = List.copyOf(TagScheme.forNewSnapshot(kind, "any", ScheduledSlot.containing(Instant.EPOCH),
-                    Map.of()).tags().keySet());
+            List<String> ourKeys = List.copyOf((kind == SnapshotKind.PRE_DEPLOY
+                    ? TagScheme.forPreDeploySnapshot("any", Optional.of("label"), Optional.of("job"), Optional.of("requester"), Map.of())
+                    : TagScheme.forNewSnapshot(kind, "any", ScheduledSlot.containing(Instant.EPOCH), Map.of())).tags().keySet());
             conditions.put("ForAllValues:StringEquals", Map.of(TAG_KEYS, ourKeys));
         }
         return conditions;

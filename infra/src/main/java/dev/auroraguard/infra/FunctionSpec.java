@@ -25,10 +25,11 @@ import java.util.stream.Collectors;
  * @param environment         the function's variables, from configuration
  * @param policy              its role's statements (least privilege)
  * @param triggers            every {@link EventPatterns} rule targeting it
+ * @param invokingAlarms      ARNs of CloudWatch alarms whose Lambda action may invoke it directly (no rule)
  */
 record FunctionSpec(FunctionCatalog function, Duration timeout, int memoryMb, Optional<Integer> reservedConcurrency,
                     int retryAttempts, Duration maxEventAge, Map<String, String> environment, RolePolicy policy,
-                    List<Trigger> triggers) {
+                    List<Trigger> triggers, List<String> invokingAlarms) {
 
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(15);
     static final Duration MIN_EVENT_AGE = Duration.ofMinutes(1);
@@ -40,6 +41,7 @@ record FunctionSpec(FunctionCatalog function, Duration timeout, int memoryMb, Op
         Objects.requireNonNull(policy, "policy");
         environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         triggers = List.copyOf(triggers);
+        invokingAlarms = List.copyOf(invokingAlarms);
         String name = function.functionName();
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException(name + ": a Lambda timeout is between 1 s and 15 min, not " + timeout);
@@ -64,5 +66,12 @@ record FunctionSpec(FunctionCatalog function, Duration timeout, int memoryMb, Op
             throw new IllegalArgumentException(name + ": deploy each of its EventPatterns rules exactly once; missing "
                     + missing);
         }
+    }
+
+    FunctionSpec(FunctionCatalog function, Duration timeout, int memoryMb, Optional<Integer> reservedConcurrency,
+                 int retryAttempts, Duration maxEventAge, Map<String, String> environment, RolePolicy policy,
+                 List<Trigger> triggers) {
+        this(function, timeout, memoryMb, reservedConcurrency, retryAttempts, maxEventAge, environment, policy, triggers,
+                List.of());
     }
 }

@@ -35,6 +35,13 @@ record IamResource(String value, String nagFinding, boolean wildcard) {
         return new IamResource(value, finding, resourceName.contains("*"));
     }
 
+    /** An ARN whose resource name follows a slash ({@code key/...}, {@code parameter/...}). */
+    static IamResource slashArn(String value, String service, String resourceType, String resourceName) {
+        String finding = "/^Resource::arn:" + TOKEN_OR_VALUE + ":" + regexLiteral(service) + ":" + TOKEN_OR_VALUE + ":"
+                + TOKEN_OR_VALUE + ":" + regexLiteral(resourceType) + "\\/" + regexLiteral(resourceName) + "$/";
+        return new IamResource(value, finding, resourceName.contains("*"));
+    }
+
     /** A resource whose value is a token (an attribute of a resource in the stack): never a wildcard. */
     static IamResource of(String value) {
         return new IamResource(value, "/^$/", false);

@@ -3,6 +3,7 @@ package dev.auroraguard.infra;
 import dev.auroraguard.domain.ScheduledSlot;
 import dev.auroraguard.domain.SnapshotKind;
 import dev.auroraguard.domain.SnapshotNamer;
+import dev.auroraguard.domain.restore.RestoreNamer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,6 +22,9 @@ final class RdsArns {
     private static final String SERVICE = "rds";
     private static final String CLUSTER = "cluster";
     private static final String CLUSTER_SNAPSHOT = "cluster-snapshot";
+
+    /** What every identifier RestoreNamer gives a restored cluster (and its instances) contains. */
+    private static final List<String> RESTORE_PATTERNS = List.of("*-pitr-*", "*-snap-*");
 
     private final Stack stack;
 
@@ -57,6 +61,36 @@ final class RdsArns {
         return clusterIds.stream().map(id -> arn(CLUSTER_SNAPSHOT, identifierPrefix(id, kind) + "*")).toList();
     }
 
+    /** Every instance of the account in the region. */
+    IamResource anyInstance() {
+        return arn("db", "*");
+    }
+
+    /** Every DB subnet group: a restore names the source's (RDS authorizes it as a resource of the call). */
+    IamResource anySubnetGroup() {
+        return arn("subgrp", "*");
+    }
+
+    /** Every DB cluster parameter group: a restore names the source's. */
+    IamResource anyClusterParameterGroup() {
+        return arn("cluster-pg", "*");
+    }
+
+    /** Every DB parameter group: a restored instance names its source instance's. */
+    IamResource anyParameterGroup() {
+        return arn("pg", "*");
+    }
+
+    /** Clusters named by {@link RestoreNamer}: {@code <source>-pitr-<time>} and {@code <source>-snap-<time>}. */
+    List<IamResource> restoredClusters() {
+        return RESTORE_PATTERNS.stream().map(p -> arn(CLUSTER, p)).toList();
+    }
+
+    /** Instances of restored clusters ({@code <restored cluster>-<n>}). */
+    List<IamResource> restoredInstances() {
+        return RESTORE_PATTERNS.stream().map(p -> arn("db", p)).toList();
+    }
+
     /** The snapshots aurora-guard names, of every kind and any cluster. */
     List<IamResource> snapshotsOfEveryKind() {
         return Arrays.stream(SnapshotKind.values()).flatMap(kind -> snapshotsOf(kind, List.of()).stream()).toList();
@@ -68,6 +102,11 @@ final class RdsArns {
      * shortened by the namer, so the prefix is not simply the cluster identifier).
      */
     static String identifierPrefix(String clusterId, SnapshotKind kind) {
+        if (kind == SnapshotKind.PRE_DEPLOY) {
+            // <cluster part>-pre-deploy-<request digest>: the cluster part has its own budget.
+            String identifier = SnapshotNamer.preDeploySnapshotId(clusterId, "any request");
+            return identifier.substring(0, identifier.length() - SnapshotNamer.requestDigest("any request").length());
+        }
         ScheduledSlot slot = ScheduledSlot.containing(Instant.EPOCH);
         String identifier = SnapshotNamer.snapshotId(clusterId, kind, slot);
         String suffix = slot.compact();

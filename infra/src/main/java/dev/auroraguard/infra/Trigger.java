@@ -2,6 +2,7 @@ package dev.auroraguard.infra;
 
 import dev.auroraguard.event.EventPatterns;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,11 +12,15 @@ import java.util.Objects;
  * @param rule      the single definition the sandbox router also uses
  * @param schedules for a schedule rule, the expressions to deploy; empty for a pattern rule
  */
-record Trigger(EventPatterns rule, List<String> schedules) {
+record Trigger(EventPatterns rule, List<String> schedules, Map<String, List<String>> narrowing) {
 
     Trigger {
         Objects.requireNonNull(rule, "rule");
         schedules = List.copyOf(schedules);
+        narrowing = Map.copyOf(narrowing);
+        if (rule.isSchedule() && !narrowing.isEmpty()) {
+            throw new IllegalArgumentException(rule.ruleName() + " is a schedule rule: it has no pattern to narrow");
+        }
         if (rule.isSchedule() == schedules.isEmpty()) {
             throw new IllegalArgumentException(rule.ruleName() + (rule.isSchedule()
                     ? " is a schedule rule: it needs at least one schedule expression"
@@ -24,10 +29,18 @@ record Trigger(EventPatterns rule, List<String> schedules) {
     }
 
     static Trigger pattern(EventPatterns rule) {
-        return new Trigger(rule, List.of());
+        return new Trigger(rule, List.of(), Map.of());
+    }
+
+    /**
+     * The shared pattern with top-level fields added (e.g. {@code resources}: the configured alarm ARNs), so
+     * that the rule matches fewer events than the function would accept.
+     */
+    static Trigger narrowedPattern(EventPatterns rule, Map<String, List<String>> narrowing) {
+        return new Trigger(rule, List.of(), narrowing);
     }
 
     static Trigger schedule(EventPatterns rule, List<String> schedules) {
-        return new Trigger(rule, schedules);
+        return new Trigger(rule, schedules, Map.of());
     }
 }

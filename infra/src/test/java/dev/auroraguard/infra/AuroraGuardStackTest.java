@@ -111,7 +111,8 @@ class AuroraGuardStackTest {
             template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
                     "FunctionName", Map.of("Ref", IamPolicyTest.logicalId(app, "AWS::Lambda::Function", id)),
                     "MaximumRetryAttempts", 2,
-                    "MaximumEventAgeInSeconds", 3600,
+                    // a restore request is not started long after it was made; the other triggers recur or are retried
+                    "MaximumEventAgeInSeconds", entry == FunctionCatalog.POINT_IN_TIME_RESTORE ? 900 : 3600,
                     "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Map.of("Fn::GetAtt", List.of(queue, "Arn")))))));
         }
         // AND the queue is encrypted, refuses plain HTTP and keeps messages the longest SQS allows
@@ -129,15 +130,26 @@ class AuroraGuardStackTest {
         for (EventPatterns rule : EventPatterns.patternRules()) {
             String alias = IamPolicyTest.logicalId(app, "AWS::Lambda::Alias",
                     DeployedFunction.constructId(rule.functionName()));
-            // THEN the rule carries exactly the pattern the sandbox router applies, and targets the alias
+            // THEN the rule carries exactly the pattern the sandbox router applies (the alarm rule narrowed to the
+            // configured alarms), and targets the alias
+            Map<String, Object> pattern = new java.util.LinkedHashMap<>(rule.eventPatternAsMap().orElseThrow());
+            if (rule == EventPatterns.RESTORE_ALARM) {
+                pattern.put("resources", SynthesizedApp.RESTORE_ALARM_ARNS);
+            }
             template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
                     "Name", "AuroraGuard-" + rule.ruleName(),
-                    "EventPattern", Match.exact(rule.eventPatternAsMap().orElseThrow()),
+                    "EventPattern", Match.exact(pattern),
                     "Targets", List.of(Match.objectLike(Map.of(
                             "Arn", Map.of("Ref", alias),
                             "DeadLetterConfig", Map.of("Arn", Map.of("Fn::GetAtt", List.of(queue, "Arn")))))))));
-            // AND an RDS event rule lives on the default bus (no EventBusName)
-            assertThat(ruleProperties("AuroraGuard-" + rule.ruleName())).doesNotContainKey("EventBusName");
+            // AND a rule for aurora-guard's own events lives on its bus, an AWS service's on the default bus
+            Map<String, Object> properties = ruleProperties("AuroraGuard-" + rule.ruleName());
+            if (rule.onAuroraGuardBus()) {
+                assertThat(properties).containsEntry("EventBusName",
+                        Map.of("Ref", IamPolicyTest.logicalId(app, "AWS::Events::EventBus", "EventBus")));
+            } else {
+                assertThat(properties).doesNotContainKey("EventBusName");
+            }
         }
     }
 

@@ -77,6 +77,11 @@ class IamPolicyTest {
         // AND read-only actions may name "*" (DescribeAccountAttributes has no resource type)
         assertThat(IamRules.violations(List.of(statement("Quota", List.of("rds:DescribeAccountAttributes"), List.of("*"),
                 Map.of())))).isEmpty();
+        // AND so may the CodePipeline job answers, which have no resource type, but no other action of the service
+        assertThat(IamRules.violations(List.of(statement("Answer", List.of("codepipeline:PutJobSuccessResult",
+                "codepipeline:PutJobFailureResult"), List.of("*"), Map.of())))).isEmpty();
+        assertThat(IamRules.violations(List.of(statement("Other", List.of("codepipeline:StartPipelineExecution"),
+                List.of("*"), Map.of())))).isNotEmpty();
     }
 
     @Test
@@ -183,7 +188,8 @@ class IamPolicyTest {
         // AND it writes only its two bookkeeping tags, only on managed snapshots named by aurora-guard
         IamStatements.Statement tags = bySid(role, "RecordAnnouncements");
         assertThat(tags.actions()).containsExactly("rds:AddTagsToResource");
-        assertThat(tags.resources()).containsExactly(ACCOUNT_ARN_PREFIX + "cluster-snapshot:*-scheduled-*");
+        assertThat(tags.resources()).containsExactly(ACCOUNT_ARN_PREFIX + "cluster-snapshot:*-scheduled-*",
+                ACCOUNT_ARN_PREFIX + "cluster-snapshot:*-pre-deploy-*");
         assertThat(tags.condition("StringEquals", IamRules.MANAGED_TAG_CONDITION)).isEqualTo("true");
         assertThat(tags.condition("ForAllValues:StringEquals", "aws:TagKeys"))
                 .isEqualTo(List.of("aurora-guard:available-seen", "aurora-guard:announced"));
@@ -203,7 +209,8 @@ class IamPolicyTest {
         // AND it deletes only snapshots named by aurora-guard and tagged managed=true
         IamStatements.Statement delete = bySid(role, "DeleteManagedSnapshots");
         assertThat(delete.actions()).containsExactly("rds:DeleteDBClusterSnapshot");
-        assertThat(delete.resources()).containsExactly(ACCOUNT_ARN_PREFIX + "cluster-snapshot:*-scheduled-*");
+        assertThat(delete.resources()).containsExactly(ACCOUNT_ARN_PREFIX + "cluster-snapshot:*-scheduled-*",
+                ACCOUNT_ARN_PREFIX + "cluster-snapshot:*-pre-deploy-*");
         assertThat(delete.condition("StringEquals", IamRules.MANAGED_TAG_CONDITION)).isEqualTo("true");
         // AND never one a person retained (any value of aurora-guard:retain but "false")
         IamStatements.Statement retained = bySid(role, "NeverDeleteRetainedSnapshots");
@@ -241,7 +248,9 @@ class IamPolicyTest {
         // THEN deletes are limited to those clusters' snapshot identifiers
         assertThat(bySid(role, "DeleteManagedSnapshots").resources()).containsExactlyInAnyOrder(
                 ACCOUNT_ARN_PREFIX + "cluster-snapshot:orders-db-scheduled-*",
-                ACCOUNT_ARN_PREFIX + "cluster-snapshot:" + RdsArns.identifierPrefix(SynthesizedApp.LONG_CLUSTER, SnapshotKind.SCHEDULED) + "*");
+                ACCOUNT_ARN_PREFIX + "cluster-snapshot:" + RdsArns.identifierPrefix(SynthesizedApp.LONG_CLUSTER, SnapshotKind.SCHEDULED) + "*",
+                ACCOUNT_ARN_PREFIX + "cluster-snapshot:orders-db-pre-deploy-*",
+                ACCOUNT_ARN_PREFIX + "cluster-snapshot:" + RdsArns.identifierPrefix(SynthesizedApp.LONG_CLUSTER, SnapshotKind.PRE_DEPLOY) + "*");
         assertThat(bySid(role, "DescribeClusters").resources()).doesNotContain(ACCOUNT_ARN_PREFIX + "cluster:*");
     }
 

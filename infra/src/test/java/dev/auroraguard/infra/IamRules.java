@@ -14,6 +14,13 @@ final class IamRules {
     static final String MANAGED_TAG_CONDITION = "rds:cluster-snapshot-tag/aurora-guard:managed";
     static final String MANAGED_RESOURCE_TAG = "aws:ResourceTag/aurora-guard:managed";
 
+    /**
+     * Mutating actions that support no resource-level permission (Service Authorization Reference): only "*"
+     * can name them. CodePipeline's job answers only affect the job the pipeline handed the function.
+     */
+    static final java.util.Set<String> WITHOUT_RESOURCE_TYPES = java.util.Set.of(
+            "codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult");
+
     private IamRules() {
     }
 
@@ -31,7 +38,7 @@ final class IamRules {
             for (String action : s.actions()) {
                 boolean mutating = isMutating(action);
                 for (String resource : s.resources()) {
-                    if (mutating && resource.equals("*")) {
+                    if (mutating && resource.equals("*") && !WITHOUT_RESOURCE_TYPES.contains(action)) {
                         violations.add("\"*\" resource on the mutating action " + action + " in " + s);
                     }
                     if (mutating && resource.startsWith("arn:") && resource.endsWith(":*") && s.conditions().isEmpty()) {

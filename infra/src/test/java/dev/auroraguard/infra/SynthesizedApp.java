@@ -39,6 +39,15 @@ final class SynthesizedApp {
             "clusters", "orders-db, " + SynthesizedApp.LONG_CLUSTER,
             "copyClusterTags", "true");
 
+    /** A restore alarm configured by ARN (the other of the full configuration by name). */
+    static final String FOREIGN_ALARM_ARN = "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:billing-db-write-errors";
+
+    /** The alarm ARNs the full configuration's restore-alarm rule and invoke permissions name. */
+    static final List<Object> RESTORE_ALARM_ARNS = List.of(
+            Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":cloudwatch:",
+                    Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":alarm:orders-db-write-errors"))),
+            FOREIGN_ALARM_ARN);
+
     /** Longer than SnapshotNamer's budget for the cluster part: its snapshots carry a shortened name. */
     static final String LONG_CLUSTER = "analytics-warehouse-eu-west-1-primary-cluster-a";
 
@@ -158,6 +167,14 @@ final class SynthesizedApp {
         context.put("notificationEmail", "oncall@example.com");
         context.put("logRetentionDays", 30);
         context.put("logLevel", "DEBUG");
+        Map<String, Object> restoreAlarms = new LinkedHashMap<>();
+        restoreAlarms.put("orders-db-write-errors", "orders-db");
+        restoreAlarms.put(FOREIGN_ALARM_ARN, "billing-db");
+        context.put("restoreAlarms", restoreAlarms);
+        context.put("restoreCooldown", "6h");
+        context.put("restoreSafetyMargin", "5m");
+        context.put("restoreReaderCount", 1);
+        context.put("restoreCutoverParameter", "/aurora-guard/orders-db/endpoint");
         return Map.copyOf(context);
     }
 }
