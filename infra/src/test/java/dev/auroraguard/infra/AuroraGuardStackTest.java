@@ -103,6 +103,68 @@ class AuroraGuardStackTest {
     }
 
     @Test
+    void preDeploySnapshot_should_getItsEnvironmentAndTheCiRule_when_deployed() {
+        // THEN it reads the protected clusters and the default wait limit
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "FunctionName", "AuroraGuard-pre-deploy-snapshot",
+                "Timeout", 120,
+                "Environment", Map.of("Variables", Match.exact(Map.of(
+                        "SNAPSHOT_CLUSTERS", "orders-db,billing-db",
+                        "SNAPSHOT_SELECTION_TAG", "backup-tier=gold",
+                        "PRE_DEPLOY_MAX_WAIT", "PT2H",
+                        "SNAPSHOT_COPY_CLUSTER_TAGS", "false",
+                        "EVENT_BUS_NAME", "ops-aurora-guard"))))));
+        // AND a CI's request on the aurora-guard bus invokes its alias
+        assertThat(ruleProperties("AuroraGuard-pre-deploy-snapshot-request")).containsEntry("EventBusName",
+                Map.of("Ref", IamPolicyTest.logicalId(app, "AWS::Events::EventBus", "EventBus")));
+    }
+
+    @Test
+    void pointInTimeRestore_should_runAloneOnConfiguredAlarmsOnly_when_alarmsAreConfigured() {
+        Map<String, Object> restoreEnvironment = Map.of(
+                "RESTORE_ALARMS", "orders-db-write-errors=orders-db,billing-db-write-errors=billing-db",
+                "RESTORE_ALARM_SAFETY_MARGIN", "PT5M",
+                "RESTORE_ALARM_COOLDOWN", "PT6H",
+                "RESTORE_READERS", "1",
+                "RESTORE_CUTOVER_PARAMETER", "/aurora-guard/orders-db/endpoint",
+                "EVENT_BUS_NAME", "ops-aurora-guard");
+        // THEN both restore functions read the restore settings built from the context keys
+        for (String name : List.of("point-in-time-restore", "restore-progress")) {
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "FunctionName", "AuroraGuard-" + name,
+                    "Environment", Map.of("Variables", Match.exact(restoreEnvironment)))));
+        }
+        // AND two restores never start at once
+        assertThat(functionProperties("point-in-time-restore")).containsEntry("ReservedConcurrentExecutions", 1);
+        // AND the alarm rule matches only the configured alarms (a name becomes this account's alarm ARN)
+        @SuppressWarnings("unchecked")
+        Map<String, Object> alarmPattern = (Map<String, Object>) ruleProperties("AuroraGuard-restore-alarm").get("EventPattern");
+        assertThat(alarmPattern).containsEntry("resources", SynthesizedApp.RESTORE_ALARM_ARNS);
+        // AND each configured alarm's Lambda action may invoke the alias directly, and nothing else may
+        String alias = IamPolicyTest.logicalId(app, "AWS::Lambda::Alias", "PointInTimeRestore");
+        for (Object alarmArn : SynthesizedApp.RESTORE_ALARM_ARNS) {
+            template.hasResourceProperties("AWS::Lambda::Permission", Match.objectLike(Map.of(
+                    "Action", "lambda:InvokeFunction",
+                    "FunctionName", Map.of("Ref", alias),
+                    "Principal", DeployedFunction.ALARMS_PRINCIPAL,
+                    "SourceArn", alarmArn,
+                    "SourceAccount", Map.of("Ref", "AWS::AccountId"))));
+        }
+        assertThat(app.resources("AWS::Lambda::Permission").values().stream().map(IamPolicyTest::properties)
+                .filter(p -> DeployedFunction.ALARMS_PRINCIPAL.equals(p.get("Principal")))).hasSize(2);
+    }
+
+    @Test
+    void restoreProgress_should_beMovedOnByRdsEventsASweepAndCutoverRequests_when_deployed() {
+        // THEN RDS's creation events (default bus), the sweep and cutover requests (aurora-guard bus) invoke it
+        assertThat(ruleProperties("AuroraGuard-restore-progress-rds-event")).doesNotContainKey("EventBusName");
+        assertThat(ruleProperties("AuroraGuard-restore-progress-sweep")).containsEntry("ScheduleExpression", "rate(5 minutes)");
+        assertThat(ruleProperties("AuroraGuard-restore-cutover-requested")).containsKey("EventBusName");
+        assertThat(functionProperties("restore-progress")).containsEntry("Timeout", 300)
+                .doesNotContainKey("ReservedConcurrentExecutions");
+    }
+
+    @Test
     void everyFunction_should_retryThenSendFailuresToTheQueue_when_invokedAsynchronously() {
         String queue = IamPolicyTest.logicalId(app, "AWS::SQS::Queue", "FailureQueue");
         for (FunctionCatalog entry : FunctionCatalog.values()) {
@@ -132,7 +194,7 @@ class AuroraGuardStackTest {
                     DeployedFunction.constructId(rule.functionName()));
             // THEN the rule carries exactly the pattern the sandbox router applies (the alarm rule narrowed to the
             // configured alarms), and targets the alias
-            Map<String, Object> pattern = new java.util.LinkedHashMap<>(rule.eventPatternAsMap().orElseThrow());
+            Map<String, Object> pattern = new java.util.LinkedHashMap<String, Object>(rule.eventPatternAsMap().orElseThrow());
             if (rule == EventPatterns.RESTORE_ALARM) {
                 pattern.put("resources", SynthesizedApp.RESTORE_ALARM_ARNS);
             }

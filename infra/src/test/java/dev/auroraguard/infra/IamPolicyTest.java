@@ -254,6 +254,109 @@ class IamPolicyTest {
         assertThat(bySid(role, "DescribeClusters").resources()).doesNotContain(ACCOUNT_ARN_PREFIX + "cluster:*");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void preDeploySnapshotRole_should_answerPipelinesAndCreateOnlyTaggedPreDeploySnapshots_when_synthesized() {
+        // GIVEN the full configuration (clusters listed and selected by tag)
+        List<IamStatements.Statement> role = statementsOf(SynthesizedApp.full(), "PreDeploySnapshot");
+
+        // THEN the role has exactly these actions
+        assertThat(actions(role)).containsExactlyInAnyOrderElementsOf(concat(LOGS, QUEUE_SEND, List.of(
+                "codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult",
+                "rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots",
+                "rds:CreateDBClusterSnapshot", "rds:AddTagsToResource", "events:PutEvents")));
+        // AND the job answers name "*" (they have no resource type) and nothing else does
+        IamStatements.Statement answers = bySid(role, "AnswerPipelineJobs");
+        assertThat(answers.resources()).containsExactly("*");
+        assertThat(role.stream().filter(s -> s != answers && s.resources().contains("*"))).isEmpty();
+        // AND it creates pre-deploy snapshots only, tagged as such, with its own tag keys only
+        IamStatements.Statement create = bySid(role, "CreateTaggedSnapshots");
+        assertThat(create.resources()).containsExactlyInAnyOrder(
+                ACCOUNT_ARN_PREFIX + "cluster:orders-db", ACCOUNT_ARN_PREFIX + "cluster:billing-db",
+                ACCOUNT_ARN_PREFIX + "cluster-snapshot:*-pre-deploy-*");
+        assertThat(create.condition("StringEquals", "aws:RequestTag/aurora-guard:kind")).isEqualTo("pre-deploy");
+        assertThat(create.condition("StringEquals", "aws:RequestTag/aurora-guard:managed")).isEqualTo("true");
+        assertThat((List<Object>) create.condition("ForAllValues:StringEquals", "aws:TagKeys")).contains(
+                "aurora-guard:managed", "aurora-guard:kind", "aurora-guard:trigger");
+        assertThat(bySid(role, "TagOnCreate").conditions()).isEqualTo(create.conditions());
+        assertThat(bySid(role, "SnapshotClustersSelectedByTag").condition("StringEqualsIgnoreCase",
+                "rds:cluster-tag/backup-tier")).isEqualTo("gold");
+    }
+
+    @Test
+    void preDeploySnapshotRole_should_nameEachClustersPreDeploySnapshots_when_clustersAreOnlyListed() {
+        List<IamStatements.Statement> role = statementsOf(SynthesizedApp.explicit(), "PreDeploySnapshot");
+        // THEN the identifiers SnapshotNamer gives those clusters' pre-deploy snapshots (a long one shortened)
+        String longId = SnapshotNamer.preDeploySnapshotId(SynthesizedApp.LONG_CLUSTER, "a pipeline job");
+        List<String> snapshots = bySid(role, "CreateTaggedSnapshots").resources().stream()
+                .filter(r -> r.contains("cluster-snapshot:")).toList();
+        assertThat(snapshots).containsExactlyInAnyOrder(ACCOUNT_ARN_PREFIX + "cluster-snapshot:orders-db-pre-deploy-*",
+                ACCOUNT_ARN_PREFIX + "cluster-snapshot:" + RdsArns.identifierPrefix(SynthesizedApp.LONG_CLUSTER, SnapshotKind.PRE_DEPLOY) + "*");
+        assertThat(snapshots).anyMatch(glob -> globMatches(glob, ACCOUNT_ARN_PREFIX + "cluster-snapshot:" + longId));
+    }
+
+    @Test
+    void pointInTimeRestoreRole_should_restoreOnlyIntoTaggedNamedClusters_when_synthesized() {
+        List<IamStatements.Statement> role = statementsOf(SynthesizedApp.full(), "PointInTimeRestore");
+
+        // THEN the role has exactly these actions: no instance creation, no deletion, no SSM
+        assertThat(actions(role)).containsExactlyInAnyOrderElementsOf(concat(LOGS, QUEUE_SEND, List.of(
+                "rds:DescribeDBClusters", "rds:DescribeDBInstances", "rds:DescribeDBClusterSnapshots",
+                "rds:RestoreDBClusterToPointInTime", "rds:RestoreDBClusterFromSnapshot", "rds:AddTagsToResource",
+                "kms:CreateGrant", "kms:DescribeKey", "events:PutEvents")));
+        // AND a restore creates only clusters RestoreNamer names, tagged aurora-guard's restore
+        IamStatements.Statement into = bySid(role, "RestoreIntoNamedClusters");
+        assertThat(into.resources()).contains(ACCOUNT_ARN_PREFIX + "cluster:*-pitr-*", ACCOUNT_ARN_PREFIX + "cluster:*-snap-*")
+                .doesNotContain(ACCOUNT_ARN_PREFIX + "cluster:*");
+        assertThat(into.condition("StringEquals", "aws:RequestTag/aurora-guard:managed")).isEqualTo("true");
+        assertThat(into.condition("StringEquals", "aws:RequestTag/aurora-guard:kind")).isEqualTo("restore");
+        // AND its sources are the listed clusters, or any cluster carrying the selection tag
+        assertThat(bySid(role, "RestoreFromProtectedClusters").resources()).contains(
+                ACCOUNT_ARN_PREFIX + "cluster:orders-db", ACCOUNT_ARN_PREFIX + "cluster:billing-db");
+        IamStatements.Statement byTag = bySid(role, "RestoreClustersSelectedByTag");
+        assertThat(byTag.resources()).containsExactly(ACCOUNT_ARN_PREFIX + "cluster:*");
+        assertThat(byTag.condition("StringEqualsIgnoreCase", "rds:cluster-tag/backup-tier")).isEqualTo("gold");
+        assertThat(byTag.condition("StringEquals", "aws:RequestTag/aurora-guard:kind")).isEqualTo("restore");
+        // AND the source's key is usable only through RDS, for grants to AWS resources
+        IamStatements.Statement kms = bySid(role, "UseSourceKeysThroughRds");
+        assertThat(kms.resources()).containsExactly("arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*");
+        assertThat(kms.condition("StringEquals", "kms:ViaService")).isNotNull();
+        assertThat(kms.condition("Bool", "kms:GrantIsForAWSResource")).isEqualTo("true");
+        // AND tags only go on restored clusters, with the restore's tags in the request
+        assertThat(bySid(role, "TagOnRestore").resources()).containsExactlyInAnyOrder(
+                ACCOUNT_ARN_PREFIX + "cluster:*-pitr-*", ACCOUNT_ARN_PREFIX + "cluster:*-snap-*");
+    }
+
+    @Test
+    void restoreProgressRole_should_createInstancesOnlyInRestoredClustersAndWriteOnlyTheCutoverParameter_when_synthesized() {
+        List<IamStatements.Statement> role = statementsOf(SynthesizedApp.full(), "RestoreProgress");
+
+        // THEN the role has exactly these actions: it never restores
+        assertThat(actions(role)).containsExactlyInAnyOrderElementsOf(concat(LOGS, QUEUE_SEND, List.of(
+                "rds:DescribeDBClusters", "rds:DescribeDBInstances", "rds:DescribeDBClusterSnapshots",
+                "rds:CreateDBInstance", "rds:AddTagsToResource", "ssm:GetParameter", "ssm:PutParameter", "events:PutEvents")));
+        // AND instances are created only in (and named after) restored clusters, tagged aurora-guard's restore
+        IamStatements.Statement create = bySid(role, "CreateInstancesInRestoredClusters");
+        assertThat(create.resources()).contains(ACCOUNT_ARN_PREFIX + "db:*-pitr-*", ACCOUNT_ARN_PREFIX + "cluster:*-pitr-*")
+                .doesNotContain(ACCOUNT_ARN_PREFIX + "db:*", ACCOUNT_ARN_PREFIX + "cluster:*");
+        assertThat(create.condition("StringEquals", "aws:RequestTag/aurora-guard:kind")).isEqualTo("restore");
+        // AND it writes only aurora-guard's tag keys, only on restored clusters and instances
+        IamStatements.Statement tags = bySid(role, "TagRestores");
+        assertThat(tags.resources()).allMatch(r -> r.contains("-pitr-") || r.contains("-snap-"));
+        assertThat(tags.condition("ForAllValues:StringLike", "aws:TagKeys")).isEqualTo(List.of("aurora-guard:*"));
+        // AND the cutover reads and writes the configured parameter, nothing else
+        assertThat(bySid(role, "PointApplicationAtRestore").resources()).containsExactly(
+                "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/aurora-guard/orders-db/endpoint");
+    }
+
+    @Test
+    void restoreProgressRole_should_haveNoSsmPermission_when_noCutoverParameterIsConfigured() {
+        // GIVEN a configuration without restoreCutoverParameter
+        List<IamStatements.Statement> role = statementsOf(SynthesizedApp.explicit(), "RestoreProgress");
+        // THEN it cannot touch any parameter
+        assertThat(actions(role)).noneMatch(a -> a.startsWith("ssm:"));
+    }
+
     private static boolean globMatches(String glob, String text) {
         String regex = Stream.of(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
         return text.matches(regex);
