@@ -326,8 +326,9 @@ final class FunctionDefinitions {
 
     /**
      * Announces snapshots that became available, on RDS's event and from a periodic sweep. A sweep lists
-     * the manual snapshots of the lookback window and tags/announces a few: two minutes is ample. Both
-     * triggers recur, so an event older than an hour is better dropped than delivered late.
+     * the manual snapshots of the lookback window and tags/announces a few: two minutes is ample. The sweep
+     * recurs every few minutes and covers what a lost invocation would have announced, so an event older
+     * than half an hour is better dropped than delivered late.
      */
     private FunctionSpec snapshotAvailable() {
         FunctionCatalog function = FunctionCatalog.SNAPSHOT_AVAILABLE;
@@ -352,7 +353,7 @@ final class FunctionDefinitions {
         List<Trigger> triggers = List.of(
                 Trigger.pattern(EventPatterns.SNAPSHOT_AVAILABLE_RDS_EVENT),
                 Trigger.schedule(EventPatterns.SNAPSHOT_AVAILABLE_PERIODIC_CHECK, List.of(snapshots.availableCheckSchedule())));
-        return new FunctionSpec(function, Duration.ofMinutes(2), 1024, Optional.empty(), 2, Duration.ofHours(1),
+        return new FunctionSpec(function, Duration.ofMinutes(2), 1024, Optional.empty(), 2, Duration.ofMinutes(30),
                 environment, policy, triggers);
     }
 

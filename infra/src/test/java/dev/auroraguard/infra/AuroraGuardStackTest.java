@@ -167,14 +167,18 @@ class AuroraGuardStackTest {
     @Test
     void everyFunction_should_retryThenSendFailuresToTheQueue_when_invokedAsynchronously() {
         String queue = IamPolicyTest.logicalId(app, "AWS::SQS::Queue", "FailureQueue");
+        // a restore request is not started long after it was made; the other triggers recur or are retried
+        Map<FunctionCatalog, Integer> maxEventAge = Map.of(FunctionCatalog.SCHEDULED_SNAPSHOT, 3600,
+                FunctionCatalog.SNAPSHOT_AVAILABLE, 1800, FunctionCatalog.SNAPSHOT_CLEANUP, 3600,
+                FunctionCatalog.PRE_DEPLOY_SNAPSHOT, 3600, FunctionCatalog.POINT_IN_TIME_RESTORE, 900,
+                FunctionCatalog.RESTORE_PROGRESS, 3600);
         for (FunctionCatalog entry : FunctionCatalog.values()) {
             String id = DeployedFunction.constructId(entry.functionName());
             // THEN the alias's invoke configuration names the failure queue, with the function's retry policy
             template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
                     "FunctionName", Map.of("Ref", IamPolicyTest.logicalId(app, "AWS::Lambda::Function", id)),
                     "MaximumRetryAttempts", 2,
-                    // a restore request is not started long after it was made; the other triggers recur or are retried
-                    "MaximumEventAgeInSeconds", entry == FunctionCatalog.POINT_IN_TIME_RESTORE ? 900 : 3600,
+                    "MaximumEventAgeInSeconds", maxEventAge.get(entry),
                     "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Map.of("Fn::GetAtt", List.of(queue, "Arn")))))));
         }
         // AND the queue is encrypted, refuses plain HTTP and keeps messages the longest SQS allows
