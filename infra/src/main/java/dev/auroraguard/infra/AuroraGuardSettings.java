@@ -167,8 +167,8 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
     }
 
     /**
-     * What the restore functions may do. No restore function is deployed yet; the keys are validated
-     * now so that a configuration written today keeps working when they are.
+     * What the restore functions (point-in-time-restore, restore-progress) may do: their environment, the
+     * alarm rule and invoke permissions, and the cutover parameter their role may write.
      *
      * @param alarms           the CloudWatch alarms whose ALARM state may start a restore ({@value #RESTORE_ALARMS})
      * @param cooldown         minimum time between two restores of one cluster ({@value #RESTORE_COOLDOWN})
