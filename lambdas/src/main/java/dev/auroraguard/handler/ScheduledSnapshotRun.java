@@ -126,15 +126,7 @@ public final class ScheduledSnapshotRun {
 
         PublishResult published = outbound.isEmpty() ? new PublishResult(0, List.of()) : events.publish(outbound);
         for (FailedEvent failed : published.failed()) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("cluster", failed.event().detail().get("clusterId"));
-            fields.put("snapshot", failed.event().detail().get("snapshotId"));
-            fields.put("action", "publish-event");
-            fields.put("reason", failed.errorCode());
-            fields.put("detailType", failed.event().detailType());
-            fields.put("retryable", failed.retryable());
-            fields.put("errorMessage", failed.errorMessage());
-            log.error("outcome event not published to bus " + settings.eventBusName(), fields);
+            log.error("outcome event not published to bus " + settings.eventBusName(), PublishedEvents.logFields(failed));
         }
         if (selected.clusters().isEmpty() && selected.missingIds().isEmpty()) {
             log.warn("no cluster selected: no snapshot taken", Map.of("selection", describe(trigger)));
