@@ -139,10 +139,7 @@ public final class ScheduledSnapshotRun {
                 .map(ClusterSelection::listed)
                 .orElse(settings.selection());
         try {
-            List<Cluster> described = selection.needsEveryCluster()
-                    ? directory.listAll()
-                    : directory.describe(selection.listed());
-            ClusterSelection.Selected selected = selection.apply(described);
+            ClusterSelection.Selected selected = directory.select(selection);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("selection", describe(trigger));
             fields.put("clusters", selected.clusters().stream().map(Cluster::id).toList());
@@ -159,16 +156,7 @@ public final class ScheduledSnapshotRun {
     }
 
     private String describe(SnapshotTrigger trigger) {
-        if (trigger.clusters().isPresent()) {
-            return "named by the input: " + trigger.clusters().get();
-        }
-        ClusterSelection selection = settings.selection();
-        List<String> parts = new ArrayList<>();
-        if (!selection.listed().isEmpty()) {
-            parts.add("listed: " + selection.listed());
-        }
-        selection.tagged().ifPresent(t -> parts.add("tagged: " + t));
-        return String.join(", ", parts);
+        return settings.selection().describe(trigger.clusters());
     }
 
     private ClusterOutcome attempt(SnapshotPlan plan, Optional<QuotaUsage> usageBefore) {
