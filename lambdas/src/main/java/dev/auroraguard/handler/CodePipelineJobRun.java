@@ -231,11 +231,7 @@ public final class CodePipelineJobRun {
     }
 
     private PublishResult publish(List<OutcomeEvent> outbound) {
-        PublishResult published = outbound.isEmpty() ? new PublishResult(0, List.of()) : events.publish(outbound);
-        for (FailedEvent failed : published.failed()) {
-            log.error("outcome event not published to bus " + eventBusName, PublishedEvents.logFields(failed));
-        }
-        return published;
+        return PublishedEvents.publish(events, outbound, log, eventBusName);
     }
 
     private void logDecision(PreDeployOutcome outcome, CodePipelineJobEvent job, PreDeployProgress progress) {

@@ -118,11 +118,7 @@ public final class PreDeployRequestRun {
     }
 
     private PublishResult publish(List<OutcomeEvent> outbound) {
-        PublishResult published = events.publish(outbound);
-        for (FailedEvent failed : published.failed()) {
-            log.error("outcome event not published to bus " + eventBusName, PublishedEvents.logFields(failed));
-        }
-        return published;
+        return PublishedEvents.publish(events, outbound, log, eventBusName);
     }
 
     private void logDecision(PreDeployOutcome outcome, PreDeployRequest request) {

@@ -1,5 +1,7 @@
 package dev.auroraguard.handler;
 
+import dev.auroraguard.event.OutcomeEvent;
+import dev.auroraguard.port.OutcomeEvents;
 import dev.auroraguard.port.OutcomeEvents.FailedEvent;
 import dev.auroraguard.port.OutcomeEvents.PublishResult;
 import java.util.ArrayList;
@@ -48,6 +50,18 @@ final class PublishedEvents {
         }
         eventsMap.put("failed", failed);
         return eventsMap;
+    }
+
+    /**
+     * Publishes {@code outbound} (nothing to publish: no call) and logs each refused event as an error; the refusals
+     * stay in the result for the caller to report and retry on.
+     */
+    static PublishResult publish(OutcomeEvents events, List<OutcomeEvent> outbound, StructuredLog log, String eventBusName) {
+        PublishResult published = outbound.isEmpty() ? new PublishResult(0, List.of()) : events.publish(outbound);
+        for (FailedEvent failed : published.failed()) {
+            log.error("outcome event not published to bus " + eventBusName, logFields(failed));
+        }
+        return published;
     }
 
     /** The log fields of one refused event: its cluster and snapshot (when its detail names them) and EventBridge's refusal. */

@@ -21,7 +21,6 @@ import dev.auroraguard.port.AccountQuotas;
 import dev.auroraguard.port.ClusterDirectory;
 import dev.auroraguard.port.ClusterSnapshots;
 import dev.auroraguard.port.OutcomeEvents;
-import dev.auroraguard.port.OutcomeEvents.FailedEvent;
 import dev.auroraguard.port.OutcomeEvents.PublishResult;
 import dev.auroraguard.port.ServiceCallException;
 import java.io.PrintWriter;
@@ -124,10 +123,7 @@ public final class ScheduledSnapshotRun {
                     requestId, clock.instant()));
         }
 
-        PublishResult published = outbound.isEmpty() ? new PublishResult(0, List.of()) : events.publish(outbound);
-        for (FailedEvent failed : published.failed()) {
-            log.error("outcome event not published to bus " + settings.eventBusName(), PublishedEvents.logFields(failed));
-        }
+        PublishResult published = PublishedEvents.publish(events, outbound, log, settings.eventBusName());
         if (selected.clusters().isEmpty() && selected.missingIds().isEmpty()) {
             log.warn("no cluster selected: no snapshot taken", Map.of("selection", describe(trigger)));
         }
