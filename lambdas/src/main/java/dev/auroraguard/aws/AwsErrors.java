@@ -16,9 +16,7 @@ final class AwsErrors {
             String code = service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
                     ? service.awsErrorDetails().errorCode()
                     : "HTTP " + service.statusCode();
-            String message = service.awsErrorDetails() != null && service.awsErrorDetails().errorMessage() != null
-                    ? service.awsErrorDetails().errorMessage()
-                    : String.valueOf(service.getMessage());
+            String message = message(service);
             boolean retryable = service.isThrottlingException() || service.statusCode() >= 500 || service.statusCode() == 429;
             return new ServiceCallException(operation, code, retryable, message, e);
         }
@@ -27,5 +25,12 @@ final class AwsErrors {
             return new ServiceCallException(operation, e.getClass().getSimpleName(), true, String.valueOf(e.getMessage()), e);
         }
         return new ServiceCallException(operation, e.getClass().getSimpleName(), e.retryable(), String.valueOf(e.getMessage()), e);
+    }
+
+    /** The service's own error message, for the outcomes an adapter reports instead of throwing. */
+    static String message(AwsServiceException e) {
+        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                ? e.awsErrorDetails().errorMessage()
+                : String.valueOf(e.getMessage());
     }
 }

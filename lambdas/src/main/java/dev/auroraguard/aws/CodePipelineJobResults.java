@@ -3,7 +3,6 @@ package dev.auroraguard.aws;
 import dev.auroraguard.port.CodePipelineJobs;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ExecutionDetails;
@@ -77,9 +76,9 @@ public final class CodePipelineJobResults implements CodePipelineJobs {
             call.get();
             return Answer.accepted();
         } catch (InvalidJobStateException e) {
-            return new Answer(Delivery.ALREADY_ANSWERED, message(e));
+            return new Answer(Delivery.ALREADY_ANSWERED, AwsErrors.message(e));
         } catch (JobNotFoundException e) {
-            return new Answer(Delivery.JOB_NOT_FOUND, message(e));
+            return new Answer(Delivery.JOB_NOT_FOUND, AwsErrors.message(e));
         } catch (SdkException e) {
             throw AwsErrors.translate(operation, e);
         }
@@ -91,11 +90,5 @@ public final class CodePipelineJobResults implements CodePipelineJobs {
         }
         String marker = " [...]";
         return text.substring(0, max - marker.length()) + marker;
-    }
-
-    private static String message(AwsServiceException e) {
-        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage()
-                : String.valueOf(e.getMessage());
     }
 }

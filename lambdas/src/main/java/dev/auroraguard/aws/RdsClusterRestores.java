@@ -19,10 +19,8 @@ import software.amazon.awssdk.services.rds.model.AddTagsToResourceRequest;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.DbClusterAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
-import software.amazon.awssdk.services.rds.model.DbClusterSnapshotNotFoundException;
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
-import software.amazon.awssdk.services.rds.model.DescribeDbClusterSnapshotsRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbClustersRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.Filter;
@@ -35,9 +33,11 @@ import software.amazon.awssdk.services.rds.model.ServerlessV2ScalingConfiguratio
 public final class RdsClusterRestores implements ClusterRestores {
 
     private final RdsClient rds;
+    private final RdsClusterSnapshots snapshots;
 
     public RdsClusterRestores(RdsClient rds) {
         this.rds = rds;
+        this.snapshots = new RdsClusterSnapshots(rds);
     }
 
     @Override
@@ -88,15 +88,7 @@ public final class RdsClusterRestores implements ClusterRestores {
 
     @Override
     public Optional<Snapshot> describeSnapshot(String snapshotId) {
-        try {
-            return rds.describeDBClusterSnapshots(DescribeDbClusterSnapshotsRequest.builder()
-                            .dbClusterSnapshotIdentifier(snapshotId).build())
-                    .dbClusterSnapshots().stream().findFirst().map(RdsModel::snapshot);
-        } catch (DbClusterSnapshotNotFoundException e) {
-            return Optional.empty();
-        } catch (SdkException e) {
-            throw AwsErrors.translate("DescribeDBClusterSnapshots", e);
-        }
+        return snapshots.describe(snapshotId);
     }
 
     @Override
@@ -144,13 +136,13 @@ public final class RdsClusterRestores implements ClusterRestores {
             spec.serverlessV2().ifPresent(s -> request.serverlessV2ScalingConfiguration(scaling(s)));
             return new Started(RdsRestoreModel.cluster(rds.restoreDBClusterToPointInTime(request.build()).dbCluster()));
         } catch (DbClusterAlreadyExistsException e) {
-            return new ClusterAlreadyExists(message(e));
+            return new ClusterAlreadyExists(AwsErrors.message(e));
         } catch (AwsServiceException e) {
             ServiceCallException translated = AwsErrors.translate(operation, e);
             if (translated.retryable()) {
                 throw translated;
             }
-            return new RestoreRefused(translated.errorCode(), message(e));
+            return new RestoreRefused(translated.errorCode(), AwsErrors.message(e));
         } catch (SdkException e) {
             throw AwsErrors.translate(operation, e);
         }
@@ -169,15 +161,15 @@ public final class RdsClusterRestores implements ClusterRestores {
             instance.parameterGroup().ifPresent(request::dbParameterGroupName);
             return new InstanceCreated(RdsRestoreModel.instance(rds.createDBInstance(request.build()).dbInstance()));
         } catch (DbInstanceAlreadyExistsException e) {
-            return new InstanceAlreadyExists(message(e));
+            return new InstanceAlreadyExists(AwsErrors.message(e));
         } catch (InvalidDbClusterStateException e) {
-            return new ClusterNotReady(message(e));
+            return new ClusterNotReady(AwsErrors.message(e));
         } catch (AwsServiceException e) {
             ServiceCallException translated = AwsErrors.translate("CreateDBInstance", e);
             if (translated.retryable()) {
                 throw translated;
             }
-            return new InstanceRefused(translated.errorCode(), message(e));
+            return new InstanceRefused(translated.errorCode(), AwsErrors.message(e));
         } catch (SdkException e) {
             throw AwsErrors.translate("CreateDBInstance", e);
         }
@@ -199,11 +191,5 @@ public final class RdsClusterRestores implements ClusterRestores {
         var builder = ServerlessV2ScalingConfiguration.builder().minCapacity(s.minCapacity()).maxCapacity(s.maxCapacity());
         s.secondsUntilAutoPause().ifPresent(builder::secondsUntilAutoPause);
         return builder.build();
-    }
-
-    private static String message(AwsServiceException e) {
-        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage()
-                : String.valueOf(e.getMessage());
     }
 }

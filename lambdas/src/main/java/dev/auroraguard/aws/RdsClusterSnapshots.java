@@ -37,13 +37,13 @@ public final class RdsClusterSnapshots implements ClusterSnapshots {
                     .build());
             return new SnapshotCreation.Created(RdsModel.snapshot(response.dbClusterSnapshot()));
         } catch (DbClusterSnapshotAlreadyExistsException e) {
-            return new SnapshotCreation.AlreadyExists(message(e));
+            return new SnapshotCreation.AlreadyExists(AwsErrors.message(e));
         } catch (DbClusterNotFoundException e) {
-            return new SnapshotCreation.ClusterNotFound(message(e));
+            return new SnapshotCreation.ClusterNotFound(AwsErrors.message(e));
         } catch (InvalidDbClusterStateException e) {
-            return new SnapshotCreation.ClusterNotAvailable(message(e));
+            return new SnapshotCreation.ClusterNotAvailable(AwsErrors.message(e));
         } catch (SnapshotQuotaExceededException e) {
-            return new SnapshotCreation.QuotaExceeded(message(e), Optional.empty());
+            return new SnapshotCreation.QuotaExceeded(AwsErrors.message(e), Optional.empty());
         } catch (SdkException e) {
             throw AwsErrors.translate("CreateDBClusterSnapshot", e);
         }
@@ -88,11 +88,5 @@ public final class RdsClusterSnapshots implements ClusterSnapshots {
         } catch (SdkException e) {
             throw AwsErrors.translate("AddTagsToResource", e);
         }
-    }
-
-    private static String message(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage()
-                : String.valueOf(e.getMessage());
     }
 }

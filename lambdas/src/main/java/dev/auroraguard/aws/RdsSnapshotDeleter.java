@@ -2,7 +2,6 @@ package dev.auroraguard.aws;
 
 import dev.auroraguard.domain.retention.SnapshotDeletion;
 import dev.auroraguard.port.SnapshotDeleter;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DbClusterSnapshotNotFoundException;
@@ -31,17 +30,11 @@ public final class RdsSnapshotDeleter implements SnapshotDeleter {
                     .build());
             return new SnapshotDeletion.Deleted();
         } catch (DbClusterSnapshotNotFoundException e) {
-            return new SnapshotDeletion.AlreadyGone(message(e));
+            return new SnapshotDeletion.AlreadyGone(AwsErrors.message(e));
         } catch (InvalidDbClusterSnapshotStateException e) {
-            return new SnapshotDeletion.InvalidState(message(e));
+            return new SnapshotDeletion.InvalidState(AwsErrors.message(e));
         } catch (SdkException e) {
             throw AwsErrors.translate(OPERATION, e);
         }
-    }
-
-    private static String message(AwsServiceException e) {
-        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage()
-                : String.valueOf(e.getMessage());
     }
 }

@@ -40,6 +40,21 @@ public record ClusterSelection(List<String> listed, Optional<TagSelector> tagged
     }
 
     /**
+     * For the log: the clusters the input named, if it named any (they replace this selection), else this selection.
+     */
+    public String describe(Optional<List<String>> namedByInput) {
+        if (namedByInput.isPresent()) {
+            return "named by the input: " + namedByInput.get();
+        }
+        List<String> parts = new ArrayList<>();
+        if (!listed.isEmpty()) {
+            parts.add("listed: " + listed);
+        }
+        tagged.ifPresent(t -> parts.add("tagged: " + t));
+        return String.join(", ", parts);
+    }
+
+    /**
      * Applies the selection to the clusters RDS described: listed clusters first (in list order), then
      * the tagged ones by identifier; a cluster both listed and tagged appears once.
      */

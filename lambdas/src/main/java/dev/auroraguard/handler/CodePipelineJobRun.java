@@ -231,19 +231,7 @@ public final class CodePipelineJobRun {
     }
 
     private PublishResult publish(List<OutcomeEvent> outbound) {
-        PublishResult published = outbound.isEmpty() ? new PublishResult(0, List.of()) : events.publish(outbound);
-        for (FailedEvent failed : published.failed()) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("cluster", failed.event().detail().get("clusterId"));
-            f.put("snapshot", failed.event().detail().get("snapshotId"));
-            f.put("action", "publish-event");
-            f.put("reason", failed.errorCode());
-            f.put("detailType", failed.event().detailType());
-            f.put("retryable", failed.retryable());
-            f.put("errorMessage", failed.errorMessage());
-            log.error("outcome event not published to bus " + eventBusName, f);
-        }
-        return published;
+        return PublishedEvents.publish(events, outbound, log, eventBusName);
     }
 
     private void logDecision(PreDeployOutcome outcome, CodePipelineJobEvent job, PreDeployProgress progress) {
@@ -320,19 +308,7 @@ public final class CodePipelineJobRun {
         reply.put("continuation", outcome != null && outcome.isPending());
         reply.put("delivery", answer.delivery().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         map.put("reply", reply);
-        Map<String, Object> eventsMap = new LinkedHashMap<>();
-        eventsMap.put("published", published.published());
-        List<Map<String, Object>> failed = new ArrayList<>();
-        for (FailedEvent f : published.failed()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("detailType", f.event().detailType());
-            e.put("errorCode", f.errorCode());
-            e.put("errorMessage", f.errorMessage());
-            e.put("retryable", f.retryable());
-            failed.add(e);
-        }
-        eventsMap.put("failed", failed);
-        map.put("events", eventsMap);
+        map.put("events", PublishedEvents.toMap(published));
         boolean retry = published.failed().stream().anyMatch(FailedEvent::retryable);
         map.put("retry", retry);
         if (retry) {

@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,19 +118,7 @@ public final class PreDeployRequestRun {
     }
 
     private PublishResult publish(List<OutcomeEvent> outbound) {
-        PublishResult published = events.publish(outbound);
-        for (FailedEvent failed : published.failed()) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("cluster", failed.event().detail().get("clusterId"));
-            f.put("snapshot", failed.event().detail().get("snapshotId"));
-            f.put("action", "publish-event");
-            f.put("reason", failed.errorCode());
-            f.put("detailType", failed.event().detailType());
-            f.put("retryable", failed.retryable());
-            f.put("errorMessage", failed.errorMessage());
-            log.error("outcome event not published to bus " + eventBusName, f);
-        }
-        return published;
+        return PublishedEvents.publish(events, outbound, log, eventBusName);
     }
 
     private void logDecision(PreDeployOutcome outcome, PreDeployRequest request) {
@@ -182,19 +169,7 @@ public final class PreDeployRequestRun {
         map.put("outcome", outcomeWord);
         map.put("reason", reason);
         map.put("message", message);
-        Map<String, Object> eventsMap = new LinkedHashMap<>();
-        eventsMap.put("published", published.published());
-        List<Map<String, Object>> failed = new ArrayList<>();
-        for (FailedEvent f : published.failed()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("detailType", f.event().detailType());
-            e.put("errorCode", f.errorCode());
-            e.put("errorMessage", f.errorMessage());
-            e.put("retryable", f.retryable());
-            failed.add(e);
-        }
-        eventsMap.put("failed", failed);
-        map.put("events", eventsMap);
+        map.put("events", PublishedEvents.toMap(published));
         map.put("retry", retryOutcome || published.failed().stream().anyMatch(FailedEvent::retryable));
         return map;
     }

@@ -58,23 +58,7 @@ public record RunReport(SnapshotTrigger trigger, String requestId, List<ClusterO
         map.put("skipped", withStatus(Status.SKIPPED).stream().map(RunReport::outcomeMap).toList());
         map.put("failed", withStatus(Status.FAILED).stream().map(RunReport::outcomeMap).toList());
         map.put("quota", quota.toMap());
-        Map<String, Object> eventsMap = new LinkedHashMap<>();
-        eventsMap.put("published", events.published());
-        List<Map<String, Object>> failedEvents = new ArrayList<>();
-        for (FailedEvent f : events.failed()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("detailType", f.event().detailType());
-            Object cluster = f.event().detail().get("clusterId");
-            if (cluster != null) {
-                e.put("cluster", cluster);
-            }
-            e.put("errorCode", f.errorCode());
-            e.put("errorMessage", f.errorMessage());
-            e.put("retryable", f.retryable());
-            failedEvents.add(e);
-        }
-        eventsMap.put("failed", failedEvents);
-        map.put("events", eventsMap);
+        map.put("events", PublishedEvents.toMapNamingCluster(events));
         map.put("retry", needsRetry());
         return map;
     }

@@ -21,7 +21,6 @@ import dev.auroraguard.port.AccountQuotas;
 import dev.auroraguard.port.ClusterDirectory;
 import dev.auroraguard.port.ClusterSnapshots;
 import dev.auroraguard.port.OutcomeEvents;
-import dev.auroraguard.port.OutcomeEvents.FailedEvent;
 import dev.auroraguard.port.OutcomeEvents.PublishResult;
 import dev.auroraguard.port.ServiceCallException;
 import java.io.PrintWriter;
@@ -124,18 +123,7 @@ public final class ScheduledSnapshotRun {
                     requestId, clock.instant()));
         }
 
-        PublishResult published = outbound.isEmpty() ? new PublishResult(0, List.of()) : events.publish(outbound);
-        for (FailedEvent failed : published.failed()) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("cluster", failed.event().detail().get("clusterId"));
-            fields.put("snapshot", failed.event().detail().get("snapshotId"));
-            fields.put("action", "publish-event");
-            fields.put("reason", failed.errorCode());
-            fields.put("detailType", failed.event().detailType());
-            fields.put("retryable", failed.retryable());
-            fields.put("errorMessage", failed.errorMessage());
-            log.error("outcome event not published to bus " + settings.eventBusName(), fields);
-        }
+        PublishResult published = PublishedEvents.publish(events, outbound, log, settings.eventBusName());
         if (selected.clusters().isEmpty() && selected.missingIds().isEmpty()) {
             log.warn("no cluster selected: no snapshot taken", Map.of("selection", describe(trigger)));
         }
@@ -147,10 +135,7 @@ public final class ScheduledSnapshotRun {
                 .map(ClusterSelection::listed)
                 .orElse(settings.selection());
         try {
-            List<Cluster> described = selection.needsEveryCluster()
-                    ? directory.listAll()
-                    : directory.describe(selection.listed());
-            ClusterSelection.Selected selected = selection.apply(described);
+            ClusterSelection.Selected selected = directory.select(selection);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("selection", describe(trigger));
             fields.put("clusters", selected.clusters().stream().map(Cluster::id).toList());
@@ -167,16 +152,7 @@ public final class ScheduledSnapshotRun {
     }
 
     private String describe(SnapshotTrigger trigger) {
-        if (trigger.clusters().isPresent()) {
-            return "named by the input: " + trigger.clusters().get();
-        }
-        ClusterSelection selection = settings.selection();
-        List<String> parts = new ArrayList<>();
-        if (!selection.listed().isEmpty()) {
-            parts.add("listed: " + selection.listed());
-        }
-        selection.tagged().ifPresent(t -> parts.add("tagged: " + t));
-        return String.join(", ", parts);
+        return settings.selection().describe(trigger.clusters());
     }
 
     private ClusterOutcome attempt(SnapshotPlan plan, Optional<QuotaUsage> usageBefore) {

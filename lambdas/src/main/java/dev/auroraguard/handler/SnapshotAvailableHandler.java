@@ -13,7 +13,6 @@ import dev.auroraguard.handler.SnapshotAnnouncer.AnnouncementReport;
 import dev.auroraguard.handler.SnapshotAnnouncer.SnapshotDecision;
 import dev.auroraguard.port.ClusterSnapshots;
 import dev.auroraguard.port.OutcomeEvents;
-import dev.auroraguard.port.OutcomeEvents.FailedEvent;
 import dev.auroraguard.port.ServiceCallException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -128,19 +127,8 @@ public final class SnapshotAvailableHandler implements RequestHandler<Map<String
             decisions.add(m);
         }
         map.put("decisions", decisions);
-        Map<String, Object> events = new LinkedHashMap<>();
-        events.put("published", report.events().published());
-        List<Map<String, Object>> failed = new ArrayList<>();
-        for (FailedEvent f : report.events().failed()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("snapshot", f.event().detail().get("snapshotId"));
-            m.put("errorCode", f.errorCode());
-            m.put("errorMessage", f.errorMessage());
-            m.put("retryable", f.retryable());
-            failed.add(m);
-        }
-        events.put("failed", failed);
-        map.put("events", events);
+        map.put("events", PublishedEvents.toMap(report.events(),
+                (f, e) -> e.put("snapshot", f.event().detail().get("snapshotId"))));
         map.put("tagFailures", report.tagFailures());
         map.put("retry", report.needsRetry());
         return map;

@@ -223,10 +223,7 @@ public final class SnapshotCleanupRun {
     private ClusterSelection.Selected select(CleanupTrigger trigger) {
         ClusterSelection selection = trigger.clusters().map(ClusterSelection::listed).orElse(settings.selection());
         try {
-            List<Cluster> described = selection.needsEveryCluster()
-                    ? directory.listAll()
-                    : directory.describe(selection.listed());
-            ClusterSelection.Selected selected = selection.apply(described);
+            ClusterSelection.Selected selected = directory.select(selection);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("selection", describe(trigger));
             fields.put("clusters", selected.clusters().stream().map(Cluster::id).toList());
@@ -246,16 +243,7 @@ public final class SnapshotCleanupRun {
     }
 
     private String describe(CleanupTrigger trigger) {
-        if (trigger.clusters().isPresent()) {
-            return "named by the input: " + trigger.clusters().get();
-        }
-        ClusterSelection selection = settings.selection();
-        List<String> parts = new ArrayList<>();
-        if (!selection.listed().isEmpty()) {
-            parts.add("listed: " + selection.listed());
-        }
-        selection.tagged().ifPresent(t -> parts.add("tagged: " + t));
-        return String.join(", ", parts);
+        return settings.selection().describe(trigger.clusters());
     }
 
     private void logStart(CleanupTrigger trigger, InvocationDeadline deadline) {

@@ -1,6 +1,7 @@
 package dev.auroraguard.port;
 
 import dev.auroraguard.domain.Cluster;
+import dev.auroraguard.domain.ClusterSelection;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,4 +13,9 @@ public interface ClusterDirectory {
 
     /** Every DB cluster in the account and region. */
     List<Cluster> listAll();
+
+    /** Applies {@code selection} to the clusters it needs described: every cluster for tag selection, else only the listed. */
+    default ClusterSelection.Selected select(ClusterSelection selection) {
+        return selection.apply(selection.needsEveryCluster() ? listAll() : describe(selection.listed()));
+    }
 }
