@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,13 +32,7 @@ public final class SdkClients {
     }
 
     public static RdsClient rds(URI endpoint, ClientOverrideConfiguration configuration) {
-        return RdsClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(configuration)
-                .build();
+        return toSimulator(RdsClient.builder(), endpoint, configuration).build();
     }
 
     public static RdsClient rds(URI endpoint, RetryStrategy retries) {
@@ -48,13 +44,7 @@ public final class SdkClients {
     }
 
     public static EventBridgeClient eventBridge(URI endpoint, ClientOverrideConfiguration configuration) {
-        return EventBridgeClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(configuration)
-                .build();
+        return toSimulator(EventBridgeClient.builder(), endpoint, configuration).build();
     }
 
     public static EventBridgeClient eventBridge(URI endpoint, RetryStrategy retries) {
@@ -66,17 +56,22 @@ public final class SdkClients {
     }
 
     public static CodePipelineClient codePipeline(URI endpoint, RetryStrategy retries) {
-        return CodePipelineClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retries).build())
+        return toSimulator(CodePipelineClient.builder(), endpoint, ClientOverrideConfiguration.builder().retryStrategy(retries).build())
                 .build();
     }
 
     public static CodePipelineClient codePipeline(Simulator simulator) {
         return codePipeline(simulator.endpoint(), standardRetries(3));
+    }
+
+    /** The settings every client shares: the simulator's endpoint, a region, static credentials, the URL-connection client. */
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B toSimulator(
+            B builder, URI endpoint, ClientOverrideConfiguration configuration) {
+        return builder.endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(configuration);
     }
 
     private static StaticCredentialsProvider credentials() {
