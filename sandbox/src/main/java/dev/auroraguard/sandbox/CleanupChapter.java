@@ -36,7 +36,7 @@ final class CleanupChapter {
         for (int night = 0; night < nights; night++) {
             nightlySnapshot(firstNight.plus(Duration.ofDays(night)));
         }
-        narrator.detail("manual snapshots of orders-db: " + manualSnapshotCount() + " (the account's quota is 100)");
+        narrator.detail("manual snapshots of orders-db: " + aws.manualSnapshotCount() + " (the account's quota is 100)");
 
         simulator.clock().setInstant(firstNight.plus(Duration.ofDays(nights - 1)).plus(Duration.ofHours(1)));
         narrator.step("04:00: snapshot-cleanup runs with its default, a dry run, and this policy:");
@@ -59,7 +59,7 @@ final class CleanupChapter {
             }
             simulator.clock().advance(Duration.ofDays(1));
         }
-        narrator.detail("manual snapshots of orders-db now: " + manualSnapshotCount()
+        narrator.detail("manual snapshots of orders-db now: " + aws.manualSnapshotCount()
                 + "; the hand-made orders-db-before-hotfix is untouched (no aurora-guard:managed tag).");
         narrator.step("Each run publishes Cleanup Completed per cluster:");
         narrator.detail(DemoText.countByDetailType(simulator.events().onBus(SandboxDefaults.EVENT_BUS)));
@@ -143,10 +143,6 @@ final class CleanupChapter {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return MAPPER.createObjectNode();
         }
-    }
-
-    private int manualSnapshotCount() {
-        return aws.rds().describeDBClusterSnapshots(b -> b.snapshotType("manual")).dbClusterSnapshots().size();
     }
 
 }

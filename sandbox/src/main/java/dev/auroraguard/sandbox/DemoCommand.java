@@ -112,7 +112,7 @@ final class DemoCommand implements Command {
         }
 
         private DBCluster cluster() {
-            return aws.rds().describeDBClusters(b -> b.dbClusterIdentifier(SandboxSeed.CLUSTER)).dbClusters().get(0);
+            return aws.cluster(SandboxSeed.CLUSTER);
         }
     }
 }

@@ -204,7 +204,7 @@ final class PreDeployChapter {
     }
 
     private String clusterStatus() {
-        return aws.rds().describeDBClusters(b -> b.dbClusterIdentifier(SandboxSeed.CLUSTER)).dbClusters().get(0).status();
+        return aws.cluster(SandboxSeed.CLUSTER).status();
     }
 
     static Instant nextReleaseTime(Instant now) {

@@ -192,6 +192,6 @@ final class RestoreChapter {
     }
 
     private DBCluster cluster(String id) {
-        return aws.rds().describeDBClusters(b -> b.dbClusterIdentifier(id)).dbClusters().get(0);
+        return aws.cluster(id);
     }
 }

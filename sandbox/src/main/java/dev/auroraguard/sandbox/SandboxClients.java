@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBCluster;
 
 /** SDK clients the sandbox itself uses (seeding, the demo's narration) to talk to the simulator. */
 final class SandboxClients implements AutoCloseable {
@@ -31,6 +32,16 @@ final class SandboxClients implements AutoCloseable {
 
     EventBridgeClient events() {
         return events;
+    }
+
+    /** One cluster as DescribeDBClusters shows it. */
+    DBCluster cluster(String clusterIdentifier) {
+        return rds.describeDBClusters(b -> b.dbClusterIdentifier(clusterIdentifier)).dbClusters().get(0);
+    }
+
+    /** How many manual cluster snapshots the account holds (what counts against the quota). */
+    int manualSnapshotCount() {
+        return rds.describeDBClusterSnapshots(b -> b.snapshotType("manual")).dbClusterSnapshots().size();
     }
 
     @Override

@@ -41,10 +41,10 @@ final class ScheduledSnapshotChapter {
             describe(followUps);
         }
 
-        int before = manualSnapshotCount();
+        int before = aws.manualSnapshotCount();
         narrator.step("EventBridge delivers the last Scheduled Event a second time (delivery is at-least-once).");
         describe(router.fire(schedule, lastEvent));
-        narrator.detail("manual snapshots before: " + before + ", after: " + manualSnapshotCount() + " - the identifier comes from the"
+        narrator.detail("manual snapshots before: " + before + ", after: " + aws.manualSnapshotCount() + " - the identifier comes from the"
                 + " scheduled slot, so the retry finds its own snapshot and creates nothing.");
 
         busyCluster(schedule, firstNight.plus(Duration.ofDays(nights)));
@@ -56,7 +56,7 @@ final class ScheduledSnapshotChapter {
         simulator.clock().setInstant(night.minus(Duration.ofMinutes(2)));
         narrator.step("At 02:58 an engineer takes a manual snapshot before a hotfix: orders-db is backing-up for a few minutes.");
         aws.rds().createDBClusterSnapshot(b -> b.dbClusterIdentifier(SandboxSeed.CLUSTER).dbClusterSnapshotIdentifier("orders-db-before-hotfix"));
-        narrator.detail("cluster status: " + aws.rds().describeDBClusters(b -> b.dbClusterIdentifier(SandboxSeed.CLUSTER)).dbClusters().get(0).status());
+        narrator.detail("cluster status: " + clusterStatus());
 
         simulator.clock().setInstant(night);
         String event = router.scheduledEvent(schedule, UUID.randomUUID().toString(), simulator.clock().instant());
@@ -84,10 +84,6 @@ final class ScheduledSnapshotChapter {
     }
 
     private String clusterStatus() {
-        return aws.rds().describeDBClusters(b -> b.dbClusterIdentifier(SandboxSeed.CLUSTER)).dbClusters().get(0).status();
-    }
-
-    private int manualSnapshotCount() {
-        return aws.rds().describeDBClusterSnapshots(b -> b.snapshotType("manual")).dbClusterSnapshots().size();
+        return aws.cluster(SandboxSeed.CLUSTER).status();
     }
 }
