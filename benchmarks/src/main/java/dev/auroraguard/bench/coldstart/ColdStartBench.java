@@ -187,8 +187,9 @@ public final class ColdStartBench {
     static final class Options {
         int samples = 15;
         List<FunctionCatalog> functions = ColdStartScenarios.covered();
-        Path artifacts = Path.of("functions/target/functions");
-        Path baselineJar;
+        Path artifacts = Path.of(System.getProperty("aurora-guard.function-artifacts", "functions/target/functions"));
+        Path baselineJar = System.getProperty("aurora-guard.baseline-jar") == null ? null
+                : Path.of(System.getProperty("aurora-guard.baseline-jar"));
         Optional<Integer> cpu = Optional.of(Runtime.getRuntime().availableProcessors() > 1 ? 1 : 0);
         int memoryMb = 1024;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
