@@ -1,17 +1,31 @@
 package dev.auroraguard.infra;
 
 import dev.auroraguard.handler.FunctionCatalog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import software.amazon.awscdk.AssetHashType;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.s3.assets.AssetOptions;
 
 /**
  * The deployable jars, one per function ({@code DIRECTORY/<function name>.jar}), as the {@code functions}
  * module builds them: each shrunk to what its function reaches, with only the SDK service modules it calls.
- * Every function is deployed from its own jar, so a change to one function's code re-deploys only that function.
+ * Every function is deployed from its own jar, so a change to one function's code updates only the functions
+ * whose jar it changes.
  */
 final class FunctionArtifacts {
 
@@ -73,9 +87,43 @@ final class FunctionArtifacts {
         return directory.resolve(jarName(function));
     }
 
-    /** The function's own jar as a Lambda asset (hashed by content: an unchanged jar is not uploaded again). */
+    /**
+     * The function's own jar as a Lambda asset, identified by {@link #contentHash}: a rebuild of unchanged code
+     * is the same asset, so a deployment uploads nothing and publishes no new version for it.
+     */
     Code code(FunctionCatalog function) {
-        return Code.fromAsset(jar(function).toString());
+        Path jar = jar(function);
+        return Code.fromAsset(jar.toString(), AssetOptions.builder()
+                .assetHashType(AssetHashType.CUSTOM)
+                .assetHash(contentHash(jar))
+                .build());
+    }
+
+    /**
+     * A SHA-256 of what Lambda runs: each entry's name and bytes, by name. Not of the file: ProGuard stamps
+     * every entry with the build's time, so the bytes of the file change on every build of the same code.
+     */
+    static String contentHash(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update("aurora-guard function jar entries v1\n".getBytes(StandardCharsets.UTF_8));
+            List<? extends ZipEntry> entries = zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
+            for (ZipEntry entry : entries) {
+                byte[] name = entry.getName().getBytes(StandardCharsets.UTF_8);
+                digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(name.length).array());
+                digest.update(name);
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] content = in.readAllBytes();
+                    digest.update(ByteBuffer.allocate(Long.BYTES).putLong(content.length).array());
+                    digest.update(content);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the function artifact " + jar + " (not a jar?)", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     static String jarName(FunctionCatalog function) {

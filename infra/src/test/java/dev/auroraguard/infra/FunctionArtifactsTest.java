@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.auroraguard.handler.FunctionCatalog;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +74,40 @@ class FunctionArtifactsTest {
     }
 
     @Test
+    void contentHash_should_stayTheSame_when_aRebuildOnlyChangesEntryTimes(@TempDir Path directory) throws IOException {
+        // GIVEN the same classes written twice, as two ProGuard runs a minute apart write them
+        Path first = jar(directory.resolve("first.jar"), 1_700_000_000_000L, "A.class", "class A v1", "b/B.class", "class B");
+        Path second = jar(directory.resolve("second.jar"), 1_700_000_060_000L, "A.class", "class A v1", "b/B.class", "class B");
+        assertThat(Files.readAllBytes(first)).isNotEqualTo(Files.readAllBytes(second));
+
+        // THEN both are the same asset
+        assertThat(FunctionArtifacts.contentHash(first)).isEqualTo(FunctionArtifacts.contentHash(second)).hasSize(64);
+    }
+
+    @Test
+    void contentHash_should_change_when_aClassOrItsNameChanges(@TempDir Path directory) throws IOException {
+        long time = 1_700_000_000_000L;
+        String original = FunctionArtifacts.contentHash(jar(directory.resolve("original.jar"), time,
+                "A.class", "class A v1", "b/B.class", "class B"));
+
+        assertThat(FunctionArtifacts.contentHash(jar(directory.resolve("changed.jar"), time,
+                "A.class", "class A v2", "b/B.class", "class B"))).isNotEqualTo(original);
+        assertThat(FunctionArtifacts.contentHash(jar(directory.resolve("renamed.jar"), time,
+                "A.class", "class A v1", "b/C.class", "class B"))).isNotEqualTo(original);
+        // AND moving bytes between neighbouring entries is a change too
+        assertThat(FunctionArtifacts.contentHash(jar(directory.resolve("moved.jar"), time,
+                "A.class", "class A v1class B", "b/B.class", ""))).isNotEqualTo(original);
+    }
+
+    @Test
+    void contentHash_should_nameTheFile_when_itIsNotAJar(@TempDir Path directory) throws IOException {
+        Path notAJar = Files.writeString(directory.resolve("scheduled-snapshot.jar"), "not a zip");
+        assertThatThrownBy(() -> FunctionArtifacts.contentHash(notAJar))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("cannot read the function artifact " + notAJar);
+    }
+
+    @Test
     void fromContext_should_pointAtCdkJson_when_noDirectoryIsConfigured() {
         String previous = System.clearProperty(FunctionArtifacts.DIRECTORY_PROPERTY);
         try {
@@ -101,5 +140,19 @@ class FunctionArtifactsTest {
                 System.setProperty(FunctionArtifacts.DIRECTORY_PROPERTY, previous);
             }
         }
+    }
+
+    /** A jar of {@code nameThenContent} pairs, every entry stamped {@code time}. */
+    private static Path jar(Path path, long time, String... nameThenContent) throws IOException {
+        try (OutputStream file = Files.newOutputStream(path); JarOutputStream out = new JarOutputStream(file)) {
+            for (int i = 0; i < nameThenContent.length; i += 2) {
+                JarEntry entry = new JarEntry(nameThenContent[i]);
+                entry.setTime(time);
+                out.putNextEntry(entry);
+                out.write(nameThenContent[i + 1].getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return path;
     }
 }
