@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,22 +33,27 @@ public final class FunctionArtifactBuilder {
     private final Path shadedJar;
     private final Path outputDirectory;
     private final Path workDirectory;
+    private final Instant entryTime;
     private Path lazyRegionMetadata;
 
-    public FunctionArtifactBuilder(Path shadedJar, Path outputDirectory, Path workDirectory) {
+    public FunctionArtifactBuilder(Path shadedJar, Path outputDirectory, Path workDirectory, Instant entryTime) {
+        this.entryTime = entryTime;
         this.shadedJar = shadedJar;
         this.outputDirectory = outputDirectory;
         this.workDirectory = workDirectory;
     }
 
-    /** {@code FunctionArtifactBuilder SHADED_JAR OUTPUT_DIR}: what the functions module's build runs. */
+    /**
+     * {@code FunctionArtifactBuilder SHADED_JAR OUTPUT_DIR ENTRY_TIMESTAMP}: what the functions module's build runs
+     * (the timestamp is the build's {@code project.build.outputTimestamp}, so the same sources give the same jars).
+     */
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: FunctionArtifactBuilder SHADED_JAR OUTPUT_DIR");
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: FunctionArtifactBuilder SHADED_JAR OUTPUT_DIR ENTRY_TIMESTAMP");
         }
         Path output = Path.of(args[1]);
         FunctionArtifactBuilder builder = new FunctionArtifactBuilder(Path.of(args[0]), output,
-                output.resolveSibling("proguard"));
+                output.resolveSibling("proguard"), Instant.parse(args[2]));
         List<String> lines = new ArrayList<>();
         for (FunctionCatalog function : FunctionCatalog.values()) {
             Path jar = builder.build(function);
@@ -71,6 +77,7 @@ public final class FunctionArtifactBuilder {
             parser.parse(configuration);
         }
         new ProGuard(configuration).execute();
+        ReproducibleJar.normalize(jar, entryTime);
         ArtifactCheck.verify(function, jar);
         return jar;
     }

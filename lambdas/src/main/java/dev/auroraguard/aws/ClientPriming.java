@@ -5,28 +5,33 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.rds.RdsClient;
-import software.amazon.awssdk.services.rds.model.Filter;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Read-only calls made before a SnapStart checkpoint, one per SDK client a function uses, so that the
  * snapshot holds clients whose request, signing, HTTP and response code has already run (loaded,
  * initialised, partly compiled) instead of running it in the first invocation after every restore.
  *
- * <p>Only Describe/Get calls, for names that do not exist: priming must never change anything, and an
- * answer of "not found" or "access denied" still runs the whole client path. Nothing is thrown: a
+ * <p>Only Describe/Get calls, for names that do not exist and that the functions' roles may read (so
+ * that CloudTrail records no AccessDenied at each deployment): priming must never change anything, and
+ * an answer of "not found" still runs the whole client path. Nothing is thrown: a
  * priming failure must not fail the deployment; it only leaves the first invocation slower.
  *
- * <p>One factory method per service, so that a function's artifact (shrunk to what it reaches) only
- * holds the SDK modules it calls.
+ * <p>The calls of the services only some functions use live with those services' adapters
+ * ({@link SsmApplicationParameters#primingCall}, {@link CodePipelineJobResults#primingCall}), so that a
+ * function's artifact, shrunk to what it reaches, holds only the SDK modules it calls.
  */
 public final class ClientPriming {
 
     /** The name priming asks about; no aurora-guard resource is ever called this. */
     public static final String PRIMING_NAME = "aurora-guard-snapstart-priming";
+
+    /**
+     * The snapshot priming describes: shaped like aurora-guard's scheduled snapshots (the functions' roles
+     * may describe those), yet no slot is ever named "none".
+     */
+    public static final String PRIMING_SNAPSHOT = PRIMING_NAME + "-scheduled-none";
 
     /** One priming call: what it is (service:Operation) and the call. */
     public record Call(String name, Runnable call) {
@@ -36,21 +41,12 @@ public final class ClientPriming {
     }
 
     public static Call rds(RdsClient rds) {
-        return new Call("rds:DescribeDBClusters", () -> rds.describeDBClusters(r -> r
-                .filters(Filter.builder().name("db-cluster-id").values(PRIMING_NAME).build())));
+        return new Call("rds:DescribeDBClusterSnapshots", () -> rds.describeDBClusterSnapshots(r -> r
+                .dbClusterSnapshotIdentifier(PRIMING_SNAPSHOT)));
     }
 
     public static Call eventBridge(EventBridgeClient events, String eventBusName) {
         return new Call("events:DescribeEventBus", () -> events.describeEventBus(r -> r.name(eventBusName)));
-    }
-
-    public static Call ssm(SsmClient ssm) {
-        return new Call("ssm:GetParameter", () -> ssm.getParameter(r -> r.name("/" + PRIMING_NAME)));
-    }
-
-    public static Call codePipeline(CodePipelineClient codePipeline) {
-        return new Call("codepipeline:GetJobDetails", () -> codePipeline.getJobDetails(r -> r
-                .jobId("00000000-0000-0000-0000-000000000000")));
     }
 
     /** Runs every call; returns each outcome ("ok", or the error code AWS answered) by call name. */
