@@ -19,7 +19,7 @@ public final class BenchMain {
             out.println("""
                     usage: ./aurora-guard bench <benchmark> [options]   (see BENCHMARKS.md)
                       cold-start   cold and warm invocation per function vs a naive baseline, RSS, classes, artifact size
-                                   [--samples 15] [--functions a,b] [--cpu 1|none] [--memory-mb 1024] [--json FILE]""");
+                                   [--samples 15] [--functions a,b] [--cpu 1|none] [--memory-mb MB] [--json FILE] [--keep DIR]""");
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);

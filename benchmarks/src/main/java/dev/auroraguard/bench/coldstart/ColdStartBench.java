@@ -187,10 +187,12 @@ public final class ColdStartBench {
     static final class Options {
         int samples = 15;
         List<FunctionCatalog> functions = ColdStartScenarios.covered();
-        Path artifacts = Path.of("functions/target/functions");
-        Path baselineJar;
+        Path artifacts = Path.of(System.getProperty("aurora-guard.function-artifacts", "functions/target/functions"));
+        Path baselineJar = System.getProperty("aurora-guard.baseline-jar") == null ? null
+                : Path.of(System.getProperty("aurora-guard.baseline-jar"));
         Optional<Integer> cpu = Optional.of(Runtime.getRuntime().availableProcessors() > 1 ? 1 : 0);
-        int memoryMb = 1024;
+        /** Empty: the JVM sizes its heap from this machine's memory, as with the flags alone. */
+        Optional<Integer> memoryMb = Optional.empty();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path json;
         Path keep;
@@ -208,7 +210,7 @@ public final class ColdStartBench {
                     case "--artifacts" -> options.artifacts = Path.of(require(args[i], value));
                     case "--baseline" -> options.baselineJar = Path.of(require(args[i], value));
                     case "--cpu" -> options.cpu = "none".equals(value) ? Optional.empty() : Optional.of(Integer.parseInt(require(args[i], value)));
-                    case "--memory-mb" -> options.memoryMb = Integer.parseInt(require(args[i], value));
+                    case "--memory-mb" -> options.memoryMb = Optional.of(Integer.parseInt(require(args[i], value)));
                     case "--java" -> options.java = require(args[i], value);
                     case "--json" -> options.json = Path.of(require(args[i], value));
                     case "--keep" -> options.keep = Path.of(require(args[i], value));

@@ -16,8 +16,9 @@ final class ColdStartReport {
 
     static void print(List<FunctionResult> results, Options options, PrintStream out) {
         out.println();
-        out.printf("Cold start: %d samples per function and per baseline, fresh JVM each (%s, -XX:MaxRAM=%dm), %s, Java %s%n",
-                options.samples, String.join(" ", ProbeLauncher.LAMBDA_JVM_FLAGS), options.memoryMb,
+        out.printf("Cold start: %d samples per function and per baseline, fresh JVM each (%s%s), %s, Java %s%n",
+                options.samples, String.join(" ", ProbeLauncher.LAMBDA_JVM_FLAGS),
+                options.memoryMb.map(mb -> " -XX:MaxRAM=" + mb + "m").orElse(""),
                 options.cpu.map(cpu -> "pinned to CPU " + cpu).orElse("not pinned"), Runtime.version());
         out.printf("%-22s %9s %9s %9s %9s %6s | %8s %8s %6s | %7s %7s %6s | %8s %9s | %10s%n",
                 "function", "cold p50", "cold p90", "base p50", "base p90", "ratio", "RSS MB", "base MB", "ratio",
@@ -48,7 +49,7 @@ final class ColdStartReport {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("samples", options.samples);
         document.put("jvmFlags", ProbeLauncher.LAMBDA_JVM_FLAGS);
-        document.put("memoryMb", options.memoryMb);
+        document.put("maxRamMb", options.memoryMb.map(Object::toString).orElse("machine"));
         document.put("java", Runtime.version().toString());
         document.put("cpu", options.cpu.map(Object::toString).orElse("none"));
         List<Map<String, Object>> functions = results.stream().map(r -> {

@@ -31,11 +31,11 @@ final class ProbeLauncher {
 
     private final String java;
     private final Optional<Integer> cpu;
-    private final int memoryMb;
+    private final Optional<Integer> memoryMb;
     private final Path probeClasses;
     private final Simulator simulator;
 
-    ProbeLauncher(String java, Optional<Integer> cpu, int memoryMb, Path probeClasses, Simulator simulator) {
+    ProbeLauncher(String java, Optional<Integer> cpu, Optional<Integer> memoryMb, Path probeClasses, Simulator simulator) {
         this.java = java;
         this.cpu = cpu;
         this.memoryMb = memoryMb;
@@ -68,8 +68,8 @@ final class ProbeLauncher {
         cpu.ifPresent(c -> command.addAll(List.of("taskset", "-c", String.valueOf(c))));
         command.add(java);
         command.addAll(LAMBDA_JVM_FLAGS);
-        // The JVM sizes its heap from the memory it sees; in Lambda that is the function's memory setting.
-        command.add("-XX:MaxRAM=" + memoryMb + "m");
+        // Optionally, the memory the JVM sees (in Lambda, the function's memory setting), which sizes its heap.
+        memoryMb.ifPresent(mb -> command.add("-XX:MaxRAM=" + mb + "m"));
         if (classLoadLog != null) {
             command.add("-Xlog:class+load:file=" + classLoadLog);
         }
@@ -83,7 +83,7 @@ final class ProbeLauncher {
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().put("LANG", "C.UTF-8");
         builder.environment().put("TZ", "UTC");
-        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(memoryMb));
+        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(memoryMb.orElse(1024)));
         builder.environment().putAll(environment);
 
         simulator.faults().resetCounters();
