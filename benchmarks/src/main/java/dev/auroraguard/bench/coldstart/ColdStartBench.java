@@ -73,39 +73,50 @@ public final class ColdStartBench {
 
     private FunctionResult measure(FunctionCatalog function, Path artifact, Path task, Path baselineTask, Path probe, Path work)
             throws Exception {
-        ColdStartScenario scenario = ColdStartScenarios.forFunction(function).get();
         FunctionResult result = new FunctionResult(function.functionName(), Files.size(artifact), Files.size(options.baselineJar));
-        try (BenchSimulator simulator = BenchSimulator.start()) {
-            ProbeLauncher launcher = new ProbeLauncher(options.java, options.cpu, options.memoryMb, probe, simulator.simulator());
-            out.printf("%s: %d cold samples and %d baseline samples, alternating%n", function.functionName(), options.samples,
-                    options.samples);
-            for (int sample = 0; sample < options.samples; sample++) {
-                ProbeRun run = runFunction(scenario, simulator, launcher, task, work, sample, null);
-                result.add(run);
-                ProbeRun baseline = runBaseline(scenario, simulator, launcher, baselineTask, sample, null);
-                result.addBaseline(baseline);
-                if (sample == 0) {
-                    result.calls = run.callsByOperation();
-                    result.baselineCalls = baseline.callsByOperation();
-                    if (!result.calls.equals(result.baselineCalls)) {
-                        throw new IllegalStateException(function.functionName() + ": the baseline must make the calls the function"
-                                + " makes; function " + result.calls + ", baseline " + result.baselineCalls);
-                    }
-                }
+        out.printf("%s: %d cold samples and %d baseline samples, alternating, each on a freshly seeded simulator%n",
+                function.functionName(), options.samples, options.samples);
+        for (int sample = 0; sample < options.samples; sample++) {
+            ProbeRun run = sample(function, (scenario, simulator, launcher) ->
+                    runFunction(scenario, simulator, launcher, task, work, null), probe);
+            result.add(run);
+            ProbeRun baseline = sample(function, (scenario, simulator, launcher) ->
+                    runBaseline(scenario, simulator, launcher, baselineTask, null), probe);
+            result.addBaseline(baseline);
+            // Every sample starts from the same state, so every sample makes the same calls: check them all.
+            if (!run.callsByOperation().equals(baseline.callsByOperation())) {
+                throw new IllegalStateException(function.functionName() + " sample " + sample + ": the baseline must make the"
+                        + " calls the function makes; function " + run.callsByOperation() + ", baseline " + baseline.callsByOperation());
             }
-            Path functionLog = work.resolve(function.functionName() + "-classes.log");
-            runFunction(scenario, simulator, launcher, task, work, options.samples, functionLog);
-            result.classes = ClassLoadLog.countUntilFirstReturn(functionLog);
-            Path baselineLog = work.resolve(function.functionName() + "-baseline-classes.log");
-            runBaseline(scenario, simulator, launcher, baselineTask, options.samples, baselineLog);
-            result.baselineClasses = ClassLoadLog.countUntilFirstReturn(baselineLog);
+            result.calls = run.callsByOperation();
+            result.baselineCalls = baseline.callsByOperation();
         }
+        Path functionLog = work.resolve(function.functionName() + "-classes.log");
+        sample(function, (scenario, simulator, launcher) -> runFunction(scenario, simulator, launcher, task, work, functionLog), probe);
+        result.classes = ClassLoadLog.countUntilFirstReturn(functionLog);
+        Path baselineLog = work.resolve(function.functionName() + "-baseline-classes.log");
+        sample(function, (scenario, simulator, launcher) -> runBaseline(scenario, simulator, launcher, baselineTask, baselineLog), probe);
+        result.baselineClasses = ClassLoadLog.countUntilFirstReturn(baselineLog);
         return result;
     }
 
+    /** One run of a probe on a new simulator and a new scenario: no sample sees what an earlier one left. */
+    private ProbeRun sample(FunctionCatalog function, Run run, Path probe) throws Exception {
+        ColdStartScenario scenario = ColdStartScenarios.forFunction(function).get();
+        try (BenchSimulator simulator = BenchSimulator.start()) {
+            ProbeLauncher launcher = new ProbeLauncher(options.java, options.cpu, options.memoryMb, probe, simulator.simulator());
+            return run.on(scenario, simulator, launcher);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        ProbeRun on(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher) throws Exception;
+    }
+
     private ProbeRun runFunction(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher, Path task,
-                                 Path work, int sample, Path classLog) throws Exception {
-        ColdStartScenario.Sample inputs = scenario.prepare(simulator, sample);
+                                 Path work, Path classLog) throws Exception {
+        ColdStartScenario.Sample inputs = scenario.prepare(simulator, 0);
         Path cold = Files.writeString(work.resolve("cold-event.json"), inputs.coldEvent());
         Path warm = Files.writeString(work.resolve("warm-event.json"), inputs.warmEvent());
         Map<String, String> environment = new LinkedHashMap<>(simulator.awsEnvironment());
@@ -116,8 +127,8 @@ public final class ColdStartBench {
     }
 
     private ProbeRun runBaseline(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher, Path task,
-                                 int sample, Path classLog) throws Exception {
-        ColdStartScenario.Sample inputs = scenario.prepare(simulator, sample);
+                                 Path classLog) throws Exception {
+        ColdStartScenario.Sample inputs = scenario.prepare(simulator, 0);
         List<String> args = new ArrayList<>(List.of("--main", scenario.baselineClass()));
         args.addAll(inputs.baselineArgs());
         return launcher.run(task, simulator.awsEnvironment(), args, classLog, () -> { });
