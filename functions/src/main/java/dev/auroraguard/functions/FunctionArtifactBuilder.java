@@ -107,7 +107,7 @@ public final class FunctionArtifactBuilder {
     private synchronized Path lazyRegionMetadata() throws IOException {
         if (lazyRegionMetadata == null) {
             try {
-                lazyRegionMetadata = LazyRegionMetadata.compile(shadedJar, workDirectory);
+                lazyRegionMetadata = LazyRegionMetadata.compile(shadedJar.toString(), workDirectory);
             } catch (IOException | RuntimeException e) {
                 throw e;
             } catch (Exception e) {

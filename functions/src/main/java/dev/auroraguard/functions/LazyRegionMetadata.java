@@ -38,7 +38,7 @@ final class LazyRegionMetadata {
      * Writes and compiles both replacements into {@code classesDirectory}, reading the SDK's entries from
      * the originals on this build's classpath and compiling against {@code sdkClasspath}.
      */
-    static Path compile(Path sdkClasspath, Path workDirectory) throws Exception {
+    static Path compile(String sdkClasspath, Path workDirectory) throws Exception {
         Path sources = workDirectory.resolve("lazy-region-metadata-src/software/amazon/awssdk/regions");
         Path classes = workDirectory.resolve("lazy-region-metadata-classes");
         Files.createDirectories(sources);
@@ -54,7 +54,7 @@ final class LazyRegionMetadata {
             throw new IllegalStateException("no Java compiler: build with a JDK, not a JRE");
         }
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int exit = javac.run(null, errors, errors, "--release", "17", "-nowarn", "-classpath", sdkClasspath.toString(),
+        int exit = javac.run(null, errors, errors, "--release", "17", "-nowarn", "-classpath", sdkClasspath,
                 "-d", classes.toString(), service.toString(), region.toString());
         if (exit != 0) {
             throw new IllegalStateException("compiling the lazy region metadata providers failed: " + errors.toString(StandardCharsets.UTF_8));
