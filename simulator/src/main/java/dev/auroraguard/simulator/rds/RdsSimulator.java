@@ -330,6 +330,37 @@ public final class RdsSimulator implements StatefulService {
         });
     }
 
+    /**
+     * Adds an available manual cluster snapshot of an existing cluster, created at {@code createTime} (now or
+     * earlier) with these tags: a long snapshot history without taking, and waiting for, each one through
+     * the API. It counts against the manual snapshot quota as CreateDBClusterSnapshot does, and publishes no
+     * event (its creation is history).
+     */
+    public void addManualSnapshot(String clusterIdentifier, String snapshotIdentifier, Instant createTime,
+            Map<String, String> tags) {
+        String id = RdsIdentifiers.valid("DBClusterSnapshotIdentifier", snapshotIdentifier);
+        java.util.LinkedHashMap<String, String> tagCopy = new java.util.LinkedHashMap<>(tags);
+        tagCopy.forEach(RdsTags::checkTag);
+        RdsTags.checkCount(Map.of(), tagCopy);
+        locked(() -> {
+            plane.settle();
+            ClusterRecord cluster = plane.findCluster(clusterIdentifier)
+                    .orElseThrow(() -> new IllegalArgumentException("no DB cluster " + clusterIdentifier));
+            if (createTime.isAfter(plane.now())) {
+                throw new IllegalArgumentException("a snapshot cannot be created after now (" + plane.now() + "): " + createTime);
+            }
+            if (plane.state.snapshots.containsKey(id)) {
+                throw new IllegalArgumentException("a cluster snapshot " + id + " already exists");
+            }
+            plane.checkManualSnapshotQuota(1);
+            SnapshotRecord s = plane.snapshotOf(cluster, id, SnapshotRecord.MANUAL, createTime);
+            s.status = "available";
+            s.tags = tagCopy;
+            plane.state.snapshots.put(id, s);
+            return null;
+        });
+    }
+
     /** @param restoredToTime null for a restore from a snapshot */
     public record RestoreOrigin(String sourceClusterArn, String sourceSnapshotArn, Instant restoredToTime, String restoreType) {
     }

@@ -4,6 +4,10 @@ import static dev.auroraguard.simulator.rds.RdsFixture.assertFault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RdsTestControlTest {
@@ -54,5 +58,40 @@ class RdsTestControlTest {
         assertThatThrownBy(() -> rds.rds.forceClusterStatus("nope", "failed")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> rds.rds.forceSnapshotStatus("nope", "failed")).isInstanceOf(IllegalArgumentException.class);
         assertThat(rds.rds.clusterStatus("nope")).isEmpty();
+    }
+
+    @Test
+    void addManualSnapshot_should_listAnAvailableTaggedManualSnapshot_when_addedWithAPastCreateTime() {
+        // GIVEN a cluster, the clock a day on
+        rds.availableCluster("orders");
+        rds.advance(Duration.ofDays(1));
+        Instant yesterday = rds.clock.instant().minus(Duration.ofHours(20));
+
+        // WHEN a snapshot from its history is added
+        rds.rds.addManualSnapshot("orders", "Orders-Scheduled-1", yesterday, Map.of("aurora-guard:managed", "true"));
+
+        // THEN the API lists it as RDS lists a finished manual snapshot, tags included, and it counts against the quota
+        assertThat(rds.snapshot("orders-scheduled-1")).containsEntry("Status", "available")
+                .containsEntry("SnapshotType", "manual").containsEntry("DBClusterIdentifier", "orders")
+                .containsEntry("SnapshotCreateTime", yesterday)
+                .containsEntry("TagList", List.of(Map.of("Key", "aurora-guard:managed", "Value", "true")));
+        assertThat(rds.rds.manualSnapshotCount()).isOne();
+        assertThat(rds.events.all()).noneMatch(e -> e.detailJson().contains("orders-scheduled-1"));
+    }
+
+    @Test
+    void addManualSnapshot_should_refuse_when_itCannotExist() {
+        RdsFixture small = new RdsFixture(1);
+        small.availableCluster("orders");
+        Instant now = small.clock.instant();
+        small.rds.addManualSnapshot("orders", "first", now, Map.of());
+
+        assertThatThrownBy(() -> small.rds.addManualSnapshot("nope", "s", now, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no DB cluster nope");
+        assertThatThrownBy(() -> small.rds.addManualSnapshot("orders", "later", now.plusSeconds(1), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after now");
+        assertThatThrownBy(() -> small.rds.addManualSnapshot("orders", "first", now, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already exists");
+        assertFault("SnapshotQuotaExceeded", 400, () -> small.rds.addManualSnapshot("orders", "second", now, Map.of()));
     }
 }
