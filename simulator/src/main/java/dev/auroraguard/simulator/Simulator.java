@@ -67,7 +67,8 @@ public final class Simulator implements AutoCloseable {
 
     static {
         BUILT_IN.put(ServiceModel.RDS, context -> new RdsSimulator(context.model(), context.clock(), context.timings(),
-                context.events(), context.accountId(), context.region(), context.options().manualClusterSnapshotQuota()));
+                context.events(), context.accountId(), context.region(), context.options().manualClusterSnapshotQuota(),
+                context.options().clusterQuota()));
         BUILT_IN.put(ServiceModel.EVENTS, context -> new EventBridgeService(context.model(), context.clock(),
                 context.events(), context.accountId(), context.region(), context.options().eventBuses()));
         BUILT_IN.put(ServiceModel.SSM, context -> new SsmParameterStore(context.model(), context.clock(), context.accountId(),

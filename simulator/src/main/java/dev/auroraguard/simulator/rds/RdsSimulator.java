@@ -58,6 +58,12 @@ public final class RdsSimulator implements StatefulService {
      */
     public RdsSimulator(ServiceModel model, SimClock clock, Timings timings, EventLog events, String accountId,
             String region, int manualClusterSnapshotQuota) {
+        this(model, clock, timings, events, accountId, region, manualClusterSnapshotQuota, RdsControlPlane.DEFAULT_CLUSTER_QUOTA);
+    }
+
+    /** @param clusterQuota the account's {@code DBClusters} quota (RDS's default: 40) */
+    public RdsSimulator(ServiceModel model, SimClock clock, Timings timings, EventLog events, String accountId,
+            String region, int manualClusterSnapshotQuota, int clusterQuota) {
         Objects.requireNonNull(model, "model");
         if (!ServiceModel.RDS.equals(model.name())) {
             throw new IllegalArgumentException("the RDS simulator needs the " + ServiceModel.RDS + " model, not " + model.name());
@@ -74,7 +80,11 @@ public final class RdsSimulator implements StatefulService {
         if (manualClusterSnapshotQuota < 0) {
             throw new IllegalArgumentException("the manual cluster snapshot quota can't be negative: " + manualClusterSnapshotQuota);
         }
-        this.plane = new RdsControlPlane(clock, timings, new RdsFaults(model), accountId, region, manualClusterSnapshotQuota);
+        if (clusterQuota < 0) {
+            throw new IllegalArgumentException("the DB clusters quota can't be negative: " + clusterQuota);
+        }
+        this.plane = new RdsControlPlane(clock, timings, new RdsFaults(model), accountId, region, manualClusterSnapshotQuota,
+                clusterQuota);
         this.shapes = new RdsShapes(plane);
         ClusterOperations clusters = new ClusterOperations(plane, shapes);
         InstanceOperations instances = new InstanceOperations(plane, shapes);
