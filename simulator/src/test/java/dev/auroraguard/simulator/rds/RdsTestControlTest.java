@@ -76,6 +76,7 @@ class RdsTestControlTest {
                 .containsEntry("SnapshotCreateTime", yesterday)
                 .containsEntry("TagList", List.of(Map.of("Key", "aurora-guard:managed", "Value", "true")));
         assertThat(rds.rds.manualSnapshotCount()).isOne();
+        assertThat(rds.rds.manualSnapshotIds()).containsExactly("orders-scheduled-1");
         assertThat(rds.events.all()).noneMatch(e -> e.detailJson().contains("orders-scheduled-1"));
     }
 
@@ -93,5 +94,34 @@ class RdsTestControlTest {
         assertThatThrownBy(() -> small.rds.addManualSnapshot("orders", "first", now, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already exists");
         assertFault("SnapshotQuotaExceeded", 400, () -> small.rds.addManualSnapshot("orders", "second", now, Map.of()));
+    }
+
+    @Test
+    void addManualSnapshots_should_addNone_when_oneOfThemCannotBeAdded() {
+        // GIVEN room for three
+        RdsFixture small = new RdsFixture(3);
+        small.availableCluster("orders");
+        Instant now = small.clock.instant();
+
+        // WHEN a batch names the same snapshot twice / THEN nothing is added
+        assertThatThrownBy(() -> small.rds.addManualSnapshots(List.of(
+                new RdsSimulator.HistoricSnapshot("orders", "a", now, Map.of()),
+                new RdsSimulator.HistoricSnapshot("orders", "A", now, Map.of()))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a cluster snapshot a already exists");
+        // AND a batch over the quota adds nothing either
+        assertFault("SnapshotQuotaExceeded", 400, () -> small.rds.addManualSnapshots(List.of(
+                new RdsSimulator.HistoricSnapshot("orders", "a", now, Map.of()),
+                new RdsSimulator.HistoricSnapshot("orders", "b", now, Map.of()),
+                new RdsSimulator.HistoricSnapshot("orders", "c", now, Map.of()),
+                new RdsSimulator.HistoricSnapshot("orders", "d", now, Map.of()))));
+        assertThat(small.rds.manualSnapshotCount()).isZero();
+
+        // WHEN a valid batch is added / THEN all of it, tags in key order
+        small.rds.addManualSnapshots(List.of(
+                new RdsSimulator.HistoricSnapshot("orders", "a", now, Map.of("b-key", "2", "a-key", "1")),
+                new RdsSimulator.HistoricSnapshot("orders", "b", now.minusSeconds(60), Map.of())));
+        assertThat(small.rds.manualSnapshotCount()).isEqualTo(2);
+        assertThat(small.snapshot("a")).containsEntry("TagList",
+                List.of(Map.of("Key", "a-key", "Value", "1"), Map.of("Key", "b-key", "Value", "2")));
     }
 }
