@@ -40,7 +40,6 @@ public record SnapshotCleanupSettings(ClusterSelection selection, RetentionPolic
      * second" (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-api-throttling.html).
      */
     public static final double RDS_SUSTAINED_REQUESTS_PER_SECOND = 12.0;
-    public static final int RDS_BURST_REQUESTS = 300;
     /**
      * The listing's pace: a third of the account's sustained rate, so a long listing leaves two thirds to
      * everything else and never leans on the burst, however fast RDS answers.
