@@ -1,20 +1,15 @@
 package dev.auroraguard.infra;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.lambda.Code;
 
 /** The CDK app: {@code npx aws-cdk@2 synth} / {@code deploy} run this through {@code cdk.json}. */
 public final class AuroraGuardApp {
-
-    /** Set by the infra pom's exec configuration to the shaded jar the same build produced. */
-    static final String ARTIFACT_PROPERTY = "aurora-guard.lambda-artifact";
 
     private AuroraGuardApp() {
     }
@@ -35,33 +30,30 @@ public final class AuroraGuardApp {
     /** The seam tests use: the same stack the CLI deploys, from the app's context. */
     static AuroraGuardStack createStack(App app) {
         Map<String, Object> context = context(app);
-        AuroraGuardSettings settings = AuroraGuardSettings.fromContext(context);
+        // Bad keys and missing jars in one message: the synth fails once, naming everything to fix.
+        List<String> problems = new ArrayList<>();
+        AuroraGuardSettings settings = null;
+        FunctionArtifacts artifacts = null;
+        try {
+            settings = AuroraGuardSettings.fromContext(context);
+        } catch (InvalidContextException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            artifacts = FunctionArtifacts.fromContext(context.get(AuroraGuardSettings.FUNCTION_ARTIFACTS));
+        } catch (InvalidContextException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidContextException(problems);
+        }
         return new AuroraGuardStack(app, "AuroraGuard", StackProps.builder()
                 .description("aurora-guard: event-driven backup and recovery for Amazon Aurora")
                 .env(Environment.builder()
                         .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
                         .region(System.getenv("CDK_DEFAULT_REGION"))
                         .build())
-                .build(), settings, lambdaCode(context.get(AuroraGuardSettings.LAMBDA_ARTIFACT)));
-    }
-
-    /**
-     * The Lambda artifact: context {@code lambdaArtifact} if given, else the jar the build passes in. Never a
-     * jar committed to git: the {@code cdk.json} app command builds it before synthesizing.
-     */
-    static Code lambdaCode(Object contextValue) {
-        String configured = contextValue instanceof String text && !text.isBlank() ? text.trim() : System.getProperty(ARTIFACT_PROPERTY);
-        if (configured == null || configured.isBlank()) {
-            throw new InvalidContextException(List.of("context " + AuroraGuardSettings.LAMBDA_ARTIFACT + ": no Lambda"
-                    + " artifact; run the app through cdk.json (its command builds lambdas/target/lambdas-<version>-aws.jar"
-                    + " first) or pass -c " + AuroraGuardSettings.LAMBDA_ARTIFACT + "=path/to/lambdas-aws.jar"));
-        }
-        Path jar = Path.of(configured).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            throw new InvalidContextException(List.of("context " + AuroraGuardSettings.LAMBDA_ARTIFACT + ": " + jar
-                    + " does not exist; build it with: mvn -pl lambdas -am package -DskipTests"));
-        }
-        return Code.fromAsset(jar.toString());
+                .build(), settings, artifacts);
     }
 
     /** Every context value of the app, keyed by name. */

@@ -74,8 +74,8 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
     public static final String NOTIFICATION_EMAIL = "notificationEmail";
     public static final String LOG_RETENTION_DAYS = "logRetentionDays";
     public static final String LOG_LEVEL = "logLevel";
-    /** Where the Lambda artifact is; read by {@link AuroraGuardApp}, listed here so it is a known key. */
-    public static final String LAMBDA_ARTIFACT = "lambdaArtifact";
+    /** The directory of the per-function jars; read by {@link FunctionArtifacts}, listed here so it is a known key. */
+    public static final String FUNCTION_ARTIFACTS = "functionArtifacts";
 
     /** Every key this app reads; another camelCase key in the context is most likely a typo. */
     public static final List<String> KEYS = List.of(EVENT_BUS_NAME, EVENT_BUS_PUT_PRINCIPALS, CLUSTERS, SELECTION_TAG,
@@ -83,7 +83,12 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
             SNAPSHOT_AVAILABLE_CHECK_SCHEDULE, SNAPSHOT_AVAILABLE_LOOKBACK, SNAPSHOT_AVAILABLE_GRACE, CLEANUP_SCHEDULE,
             RETENTION_POLICY, CLEANUP_DRY_RUN, CLEANUP_DELETION_BUDGET, CLEANUP_DELETES_PER_SECOND, RESTORE_ALARMS, RESTORE_COOLDOWN, RESTORE_SAFETY_MARGIN,
             RESTORE_READER_COUNT, RESTORE_CUTOVER_PARAMETER, NOTIFICATION_EMAIL, LOG_RETENTION_DAYS, LOG_LEVEL,
-            LAMBDA_ARTIFACT);
+            FUNCTION_ARTIFACTS);
+
+    /** Keys earlier versions read, with what replaced them: an old cdk.json fails with the way forward. */
+    static final Map<String, String> REPLACED_KEYS = Map.of("lambdaArtifact", FUNCTION_ARTIFACTS
+            + " (the directory of the per-function jars, NAME.jar each, which " + FunctionArtifacts.BUILD_COMMAND + " writes"
+            + " to functions/target/functions)");
 
     static final String DEFAULT_EVENT_BUS = ScheduledSnapshotSettings.DEFAULT_EVENT_BUS_NAME;
     /** Keeps every snapshot: deleting anything needs a policy someone wrote. */
@@ -209,7 +214,11 @@ public record AuroraGuardSettings(String eventBusName, List<String> eventBusPutP
     public static AuroraGuardSettings fromContext(Map<String, ?> context) {
         ContextReader reader = new ContextReader(context::get);
         for (String key : unknownKeys(context.keySet())) {
-            reader.problem(key, "is not a key aurora-guard reads (a typo?); the keys are " + String.join(", ", KEYS));
+            if (REPLACED_KEYS.containsKey(key)) {
+                reader.problem(key, "is no longer read; use " + REPLACED_KEYS.get(key));
+            } else {
+                reader.problem(key, "is not a key aurora-guard reads (a typo?); the keys are " + String.join(", ", KEYS));
+            }
         }
 
         String bus = reader.string(EVENT_BUS_NAME, DEFAULT_EVENT_BUS);

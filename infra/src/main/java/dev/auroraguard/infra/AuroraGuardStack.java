@@ -30,7 +30,6 @@ import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -47,7 +46,8 @@ public final class AuroraGuardStack extends Stack {
     private final Topic notificationTopic;
     private final Queue failureQueue;
 
-    public AuroraGuardStack(Construct scope, String id, StackProps props, AuroraGuardSettings settings, Code lambdaCode) {
+    public AuroraGuardStack(Construct scope, String id, StackProps props, AuroraGuardSettings settings,
+                            FunctionArtifacts artifacts) {
         super(scope, id, props);
 
         this.eventBus = EventBus.Builder.create(this, "EventBus").eventBusName(settings.eventBusName()).build();
@@ -146,7 +146,7 @@ public final class AuroraGuardStack extends Stack {
                 .build();
         failureQueueAlarm.addAlarmAction(new SnsAction(notificationTopic));
 
-        DeployedFunction.Shared shared = new DeployedFunction.Shared(lambdaCode, eventBus, failureQueue, notificationTopic,
+        DeployedFunction.Shared shared = new DeployedFunction.Shared(artifacts, eventBus, failureQueue, notificationTopic,
                 settings.logRetentionDays(), settings.logLevel(), getStackName());
         FunctionDefinitions definitions = new FunctionDefinitions(settings, new RdsArns(this), new AccountArns(this),
                 IamResource.of(eventBus.getEventBusArn()));

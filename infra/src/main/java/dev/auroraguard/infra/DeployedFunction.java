@@ -30,7 +30,6 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Permission;
@@ -67,7 +66,8 @@ final class DeployedFunction extends Construct {
     /**
      * What every function is deployed with.
      *
-     * @param code             the Lambda artifact (the shaded jar, or a test's stand-in)
+     * @param artifacts        the per-function jars (the functions module's, or a test's stand-ins): each function
+     *                         is deployed from its own
      * @param auroraGuardBus   the bus rules not on the default bus live on
      * @param failureQueue     where events end after the last retry (and undeliverable rule targets)
      * @param alarmTopic       where alarms go
@@ -75,8 +75,8 @@ final class DeployedFunction extends Construct {
      * @param logLevel         the minimum application log level
      * @param namePrefix       prefixes function, rule and alarm names (the stack name)
      */
-    record Shared(Code code, IEventBus auroraGuardBus, IQueue failureQueue, ITopic alarmTopic, int logRetentionDays,
-                  String logLevel, String namePrefix) {
+    record Shared(FunctionArtifacts artifacts, IEventBus auroraGuardBus, IQueue failureQueue, ITopic alarmTopic,
+                  int logRetentionDays, String logLevel, String namePrefix) {
     }
 
     private final FunctionSpec spec;
@@ -112,7 +112,7 @@ final class DeployedFunction extends Construct {
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
                 .handler(spec.function().handler())
-                .code(shared.code())
+                .code(shared.artifacts().code(spec.function()))
                 .memorySize(spec.memoryMb())
                 .timeout(Duration.seconds(spec.timeout().toSeconds()))
                 .role(role)

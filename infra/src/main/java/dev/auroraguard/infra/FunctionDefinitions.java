@@ -59,6 +59,8 @@ final class FunctionDefinitions {
     private static final String REMOVE_TAGS = "rds:RemoveTagsFromResource";
     private static final String DELETE_SNAPSHOT = "rds:DeleteDBClusterSnapshot";
     private static final String PUT_EVENTS = "events:PutEvents";
+    /** Read-only: the SnapStart priming call of every function's EventBridge client (see SnapStartPriming). */
+    private static final String DESCRIBE_EVENT_BUS = "events:DescribeEventBus";
     private static final String PUT_JOB_SUCCESS = "codepipeline:PutJobSuccessResult";
     private static final String PUT_JOB_FAILURE = "codepipeline:PutJobFailureResult";
 
@@ -133,6 +135,7 @@ final class FunctionDefinitions {
                 "RDS authorizes the tags of CreateDBClusterSnapshot as AddTagsToResource on the new snapshot; same"
                         + " naming-scheme pattern and tag conditions as the create");
         policy.allow("PublishOutcomes", List.of(PUT_EVENTS), List.of(eventBus));
+        policy.allow("PrimeForSnapStart", List.of(DESCRIBE_EVENT_BUS), List.of(eventBus));
 
         List<Trigger> triggers = List.of(Trigger.pattern(EventPatterns.PRE_DEPLOY_SNAPSHOT_REQUEST));
         return new FunctionSpec(function, Duration.ofMinutes(2), 1024, Optional.empty(), 2, Duration.ofHours(1),
@@ -173,6 +176,7 @@ final class FunctionDefinitions {
                         + " run time (the configuration names no keys): any key of the account, but only through RDS in this"
                         + " region (kms:ViaService) and only for grants to an AWS resource");
         policy.allow("PublishOutcomes", List.of(PUT_EVENTS), List.of(eventBus));
+        policy.allow("PrimeForSnapStart", List.of(DESCRIBE_EVENT_BUS), List.of(eventBus));
 
         List<String> alarmArns = settings.restore().alarms().stream()
                 .map(a -> accountArns.alarm(a.alarm())).distinct().toList();
@@ -212,6 +216,7 @@ final class FunctionDefinitions {
         settings.restore().cutoverParameter().ifPresent(parameter -> policy.allow("PointApplicationAtRestore",
                 List.of("ssm:GetParameter", "ssm:PutParameter"), List.of(accountArns.parameter(parameter))));
         policy.allow("PublishOutcomes", List.of(PUT_EVENTS), List.of(eventBus));
+        policy.allow("PrimeForSnapStart", List.of(DESCRIBE_EVENT_BUS), List.of(eventBus));
 
         List<Trigger> triggers = List.of(
                 Trigger.pattern(EventPatterns.RESTORE_PROGRESS_RDS_EVENT),
@@ -318,6 +323,7 @@ final class FunctionDefinitions {
                 "RDS authorizes the tags of CreateDBClusterSnapshot as AddTagsToResource on the new snapshot; same"
                         + " naming-scheme pattern and tag conditions as the create");
         policy.allow("PublishOutcomes", List.of(PUT_EVENTS), List.of(eventBus));
+        policy.allow("PrimeForSnapStart", List.of(DESCRIBE_EVENT_BUS), List.of(eventBus));
 
         List<Trigger> triggers = List.of(Trigger.schedule(EventPatterns.SCHEDULED_SNAPSHOT_SCHEDULE, snapshots.schedules()));
         return new FunctionSpec(function, Duration.ofMinutes(5), 1024, Optional.empty(), 2, Duration.ofHours(1),
@@ -349,6 +355,7 @@ final class FunctionDefinitions {
         policy.allowWildcard("RecordAnnouncements", List.of(ADD_TAGS), arns.snapshotsOfEveryKind(), managedBookkeeping,
                 "writes its two bookkeeping tags, and only those, on snapshots aurora-guard names and tagged managed=true");
         policy.allow("PublishOutcomes", List.of(PUT_EVENTS), List.of(eventBus));
+        policy.allow("PrimeForSnapStart", List.of(DESCRIBE_EVENT_BUS), List.of(eventBus));
 
         List<Trigger> triggers = List.of(
                 Trigger.pattern(EventPatterns.SNAPSHOT_AVAILABLE_RDS_EVENT),
@@ -401,6 +408,7 @@ final class FunctionDefinitions {
         // Tags decide what may be deleted: the role that deletes must never be able to change them.
         policy.deny("NeverChangeTags", List.of(ADD_TAGS, REMOVE_TAGS), List.of(arns.anySnapshot()), Map.of());
         policy.allow("PublishOutcomes", List.of(PUT_EVENTS), List.of(eventBus));
+        policy.allow("PrimeForSnapStart", List.of(DESCRIBE_EVENT_BUS), List.of(eventBus));
 
         Duration work = Duration.ofMinutes(5).plusSeconds((long) Math.ceil(cleanup.deletionBudget() / cleanup.deletesPerSecond()));
         Duration timeout = work.compareTo(FunctionSpec.MAX_TIMEOUT) > 0 ? FunctionSpec.MAX_TIMEOUT : work;

@@ -12,7 +12,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Match;
 
-/** The app as the CLI runs it: the Lambda artifact, configuration errors, the repository's own cdk.json. */
+/** The app as the CLI runs it: configuration errors, the repository's own cdk.json. */
 class AuroraGuardAppTest {
 
     @Test
@@ -20,7 +20,7 @@ class AuroraGuardAppTest {
         // GIVEN an app whose context has a bad schedule
         App app = new App(AppProps.builder().context(Map.of(
                 "snapshotSchedules", "cron(0 3 * * *)",
-                AuroraGuardSettings.LAMBDA_ARTIFACT, SynthesizedApp.standInArtifact().toString())).build());
+                AuroraGuardSettings.FUNCTION_ARTIFACTS, SynthesizedApp.standInArtifacts().toString())).build());
 
         // THEN the synth stops before building anything, naming the key
         assertThatThrownBy(() -> AuroraGuardApp.createStack(app))
@@ -30,24 +30,21 @@ class AuroraGuardAppTest {
     }
 
     @Test
-    void lambdaCode_should_sayHowToBuildIt_when_theArtifactIsMissing(@TempDir Path directory) {
-        Path missing = directory.resolve("lambdas-0.1.0-SNAPSHOT-aws.jar");
-        assertThatThrownBy(() -> AuroraGuardApp.lambdaCode(missing.toString()))
-                .isInstanceOf(InvalidContextException.class)
-                .hasMessageContaining(missing + " does not exist; build it with: mvn -pl lambdas -am package -DskipTests");
-    }
+    void createStack_should_nameBadKeysAndMissingJarsInOneMessage_when_bothAreWrong(@TempDir Path directory) {
+        // GIVEN a bad schedule, a key of an earlier version, and an empty artifacts directory
+        App app = new App(AppProps.builder().context(Map.of(
+                "snapshotSchedules", "cron(0 3 * * *)",
+                "lambdaArtifact", "lambdas/target/lambdas-0.1.0-SNAPSHOT-aws.jar",
+                AuroraGuardSettings.FUNCTION_ARTIFACTS, directory.toString())).build());
 
-    @Test
-    void lambdaCode_should_pointAtCdkJson_when_noArtifactIsConfigured() {
-        String previous = System.clearProperty(AuroraGuardApp.ARTIFACT_PROPERTY);
-        try {
-            assertThatThrownBy(() -> AuroraGuardApp.lambdaCode(null))
-                    .hasMessageContaining("context lambdaArtifact: no Lambda artifact; run the app through cdk.json");
-        } finally {
-            if (previous != null) {
-                System.setProperty(AuroraGuardApp.ARTIFACT_PROPERTY, previous);
-            }
-        }
+        // THEN one exception names all three problems, the old key with its replacement
+        assertThatThrownBy(() -> AuroraGuardApp.createStack(app))
+                .isInstanceOf(InvalidContextException.class)
+                .satisfies(e -> assertThat(((InvalidContextException) e).problems()).hasSize(3))
+                .hasMessageContaining("context snapshotSchedules: 'cron(0 3 * * *)' has 5 fields")
+                .hasMessageContaining("context lambdaArtifact: is no longer read; use functionArtifacts (the directory of"
+                        + " the per-function jars")
+                .hasMessageContaining("context functionArtifacts: " + directory + " is missing 6 of the 6 function jars");
     }
 
     @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.auroraguard.event.EventPatterns;
 import dev.auroraguard.event.OutcomeEventSchema;
 import dev.auroraguard.handler.FunctionCatalog;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -25,6 +28,29 @@ class AuroraGuardStackTest {
     static void synthesize() {
         app = SynthesizedApp.full();
         template = app.template;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyCatalogFunction_should_beDeployedFromItsOwnJar_when_synthesized() {
+        // GIVEN the stand-in directory: one jar per function, each with different content
+        Path standIns = SynthesizedApp.standInArtifacts();
+        Path assembly = app.assemblyDirectory();
+        Set<String> keys = new HashSet<>();
+        for (FunctionCatalog entry : FunctionCatalog.values()) {
+            String id = IamPolicyTest.logicalId(app, "AWS::Lambda::Function", DeployedFunction.constructId(entry.functionName()));
+            Map<String, Object> code = (Map<String, Object>) ((Map<String, Object>) app.resources("AWS::Lambda::Function")
+                    .get(id).get("Properties")).get("Code");
+            String key = (String) code.get("S3Key");
+            // THEN the function's code is an asset of its own: HASH.jar, staged for upload as asset.HASH.jar
+            assertThat(key).as(entry.functionName()).matches("[0-9a-f]{64}\\.jar");
+            keys.add(key);
+            // AND the staged asset is that function's jar, byte for byte
+            assertThat(assembly.resolve("asset." + key)).as(entry.functionName())
+                    .hasSameBinaryContentAs(standIns.resolve(entry.functionName() + ".jar"));
+        }
+        // AND no two functions share an asset
+        assertThat(keys).hasSize(FunctionCatalog.values().length);
     }
 
     @Test

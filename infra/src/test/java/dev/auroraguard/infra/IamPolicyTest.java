@@ -117,6 +117,20 @@ class IamPolicyTest {
     }
 
     @Test
+    void everyRole_should_describeOnlyItsOwnBus_when_primingForSnapStart() {
+        SynthesizedApp app = SynthesizedApp.full();
+        String bus = "${" + logicalId(app, "AWS::Events::EventBus", "EventBus") + ".Arn}";
+        for (FunctionCatalog entry : FunctionCatalog.values()) {
+            // GIVEN the function's role
+            List<IamStatements.Statement> role = statementsOf(app, DeployedFunction.constructId(entry.functionName()));
+            // THEN its priming statement is read-only and names the aurora-guard bus only
+            IamStatements.Statement priming = bySid(role, "PrimeForSnapStart");
+            assertThat(priming.actions()).containsExactly("events:DescribeEventBus");
+            assertThat(priming.resources()).containsExactly(bus);
+        }
+    }
+
+    @Test
     void scheduledSnapshotRole_should_grantOnlyItsWork_when_clustersAreListedAndTagged() {
         // GIVEN the full configuration: clusters orders-db and billing-db, and selection tag backup-tier=gold
         List<IamStatements.Statement> role = statementsOf(SynthesizedApp.full(), "ScheduledSnapshot");
@@ -124,7 +138,8 @@ class IamPolicyTest {
         // THEN the role has exactly these actions
         assertThat(actions(role)).containsExactlyInAnyOrderElementsOf(concat(LOGS, QUEUE_SEND, List.of(
                 "rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots", "rds:DescribeAccountAttributes",
-                "rds:CreateDBClusterSnapshot", "rds:AddTagsToResource", "events:PutEvents")));
+                "rds:CreateDBClusterSnapshot", "rds:AddTagsToResource", "events:PutEvents",
+                "events:DescribeEventBus")));
         // AND creating needs our managed and kind tags, and no tag key of its own
         IamStatements.Statement create = bySid(role, "CreateTaggedSnapshots");
         assertThat(create.resources()).containsExactlyInAnyOrder(
@@ -184,7 +199,8 @@ class IamPolicyTest {
 
         // THEN the role has exactly these actions
         assertThat(actions(role)).containsExactlyInAnyOrderElementsOf(concat(LOGS, QUEUE_SEND, List.of(
-                "rds:DescribeDBClusterSnapshots", "rds:AddTagsToResource", "events:PutEvents")));
+                "rds:DescribeDBClusterSnapshots", "rds:AddTagsToResource", "events:PutEvents",
+                "events:DescribeEventBus")));
         // AND it writes only its two bookkeeping tags, only on managed snapshots named by aurora-guard
         IamStatements.Statement tags = bySid(role, "RecordAnnouncements");
         assertThat(tags.actions()).containsExactly("rds:AddTagsToResource");
@@ -205,7 +221,8 @@ class IamPolicyTest {
 
         // THEN the role has exactly these actions
         assertThat(actions(role)).containsExactlyInAnyOrderElementsOf(concat(LOGS, QUEUE_SEND, List.of(
-                "rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots", "rds:DeleteDBClusterSnapshot", "events:PutEvents")));
+                "rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots", "rds:DeleteDBClusterSnapshot", "events:PutEvents",
+                "events:DescribeEventBus")));
         // AND it deletes only snapshots named by aurora-guard and tagged managed=true
         IamStatements.Statement delete = bySid(role, "DeleteManagedSnapshots");
         assertThat(delete.actions()).containsExactly("rds:DeleteDBClusterSnapshot");
@@ -264,7 +281,8 @@ class IamPolicyTest {
         assertThat(actions(role)).containsExactlyInAnyOrderElementsOf(concat(LOGS, QUEUE_SEND, List.of(
                 "codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult",
                 "rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots",
-                "rds:CreateDBClusterSnapshot", "rds:AddTagsToResource", "events:PutEvents")));
+                "rds:CreateDBClusterSnapshot", "rds:AddTagsToResource", "events:PutEvents",
+                "events:DescribeEventBus")));
         // AND the job answers name "*" (they have no resource type) and nothing else does
         IamStatements.Statement answers = bySid(role, "AnswerPipelineJobs");
         assertThat(answers.resources()).containsExactly("*");
@@ -303,7 +321,8 @@ class IamPolicyTest {
         assertThat(actions(role)).containsExactlyInAnyOrderElementsOf(concat(LOGS, QUEUE_SEND, List.of(
                 "rds:DescribeDBClusters", "rds:DescribeDBInstances", "rds:DescribeDBClusterSnapshots",
                 "rds:RestoreDBClusterToPointInTime", "rds:RestoreDBClusterFromSnapshot", "rds:AddTagsToResource",
-                "kms:CreateGrant", "kms:DescribeKey", "events:PutEvents")));
+                "kms:CreateGrant", "kms:DescribeKey", "events:PutEvents",
+                "events:DescribeEventBus")));
         // AND a restore creates only clusters RestoreNamer names, tagged aurora-guard's restore
         IamStatements.Statement into = bySid(role, "RestoreIntoNamedClusters");
         assertThat(into.resources()).contains(ACCOUNT_ARN_PREFIX + "cluster:*-pitr-*", ACCOUNT_ARN_PREFIX + "cluster:*-snap-*")
@@ -334,7 +353,8 @@ class IamPolicyTest {
         // THEN the role has exactly these actions: it never restores
         assertThat(actions(role)).containsExactlyInAnyOrderElementsOf(concat(LOGS, QUEUE_SEND, List.of(
                 "rds:DescribeDBClusters", "rds:DescribeDBInstances", "rds:DescribeDBClusterSnapshots",
-                "rds:CreateDBInstance", "rds:AddTagsToResource", "ssm:GetParameter", "ssm:PutParameter", "events:PutEvents")));
+                "rds:CreateDBInstance", "rds:AddTagsToResource", "ssm:GetParameter", "ssm:PutParameter", "events:PutEvents",
+                "events:DescribeEventBus")));
         // AND instances are created only in (and named after) restored clusters, tagged aurora-guard's restore
         IamStatements.Statement create = bySid(role, "CreateInstancesInRestoredClusters");
         assertThat(create.resources()).contains(ACCOUNT_ARN_PREFIX + "db:*-pitr-*", ACCOUNT_ARN_PREFIX + "cluster:*-pitr-*")

@@ -1,5 +1,6 @@
 package dev.auroraguard.infra;
 
+import dev.auroraguard.handler.FunctionCatalog;
 import dev.auroraguard.json.Json;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,7 @@ final class SynthesizedApp {
         this.json = template.toJSON();
     }
 
-    /** The app synthesized with {@code context} (plus a stand-in Lambda artifact), shared by every caller. */
+    /** The app synthesized with {@code context} (plus stand-in function artifacts), shared by every caller. */
     static synchronized SynthesizedApp with(Map<String, Object> context) {
         return CACHE.computeIfAbsent(context, SynthesizedApp::synthesize);
     }
@@ -94,9 +96,9 @@ final class SynthesizedApp {
     }
 
     private static SynthesizedApp synthesize(Map<String, Object> context) {
-        Map<String, Object> withArtifact = new LinkedHashMap<>(context);
-        withArtifact.putIfAbsent(AuroraGuardSettings.LAMBDA_ARTIFACT, standInArtifact().toString());
-        App app = new App(AppProps.builder().context(withArtifact).build());
+        Map<String, Object> withArtifacts = new LinkedHashMap<>(context);
+        withArtifacts.putIfAbsent(AuroraGuardSettings.FUNCTION_ARTIFACTS, standInArtifacts().toString());
+        App app = new App(AppProps.builder().context(withArtifacts).build());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         Aspects.of(app).add(new ServerlessChecks(NagPackProps.builder().verbose(true).build()));
         return new SynthesizedApp(app, AuroraGuardApp.createStack(app));
@@ -124,25 +126,42 @@ final class SynthesizedApp {
         return found;
     }
 
+    /** The cloud assembly's directory: the template and each asset as staged for upload ({@code asset.HASH.jar}). */
+    Path assemblyDirectory() {
+        return Path.of(app.synth().getDirectory());
+    }
+
     /**
-     * A small jar standing in for the shaded Lambda artifact: the tests check the template, not the code,
-     * and must not need {@code mvn package} of the lambdas module first.
+     * A directory standing in for {@code functions/target/functions}: one small jar per function, each with
+     * different content (so each is an asset of its own). The tests check the template, not the code, and
+     * must not need the functions module's ProGuard build first.
      */
-    static synchronized Path standInArtifact() {
-        Path jar = Path.of("target", "test-lambda-artifact", "lambdas-test-aws.jar").toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            try {
-                Files.createDirectories(jar.getParent());
-                try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-                    out.putNextEntry(new JarEntry("README.txt"));
-                    out.write("stand-in for lambdas-VERSION-aws.jar in infra tests".getBytes(StandardCharsets.UTF_8));
-                    out.closeEntry();
+    static synchronized Path standInArtifacts() {
+        Path directory = Path.of("target", "test-function-artifacts").toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+            for (FunctionCatalog function : FunctionCatalog.values()) {
+                Path jar = directory.resolve(function.functionName() + ".jar");
+                if (!Files.isRegularFile(jar)) {
+                    writeStandInJar(jar, function);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return jar;
+        return directory;
+    }
+
+    /** A jar naming {@code function}, written whole or not at all. */
+    static void writeStandInJar(Path jar, FunctionCatalog function) throws IOException {
+        Path partial = jar.resolveSibling(jar.getFileName() + ".partial");
+        try (OutputStream file = Files.newOutputStream(partial); JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry("README.txt"));
+            out.write(("stand-in for functions/target/functions/" + function.functionName() + ".jar in infra tests")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Files.move(partial, jar, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static Map<String, Object> fullContext() {

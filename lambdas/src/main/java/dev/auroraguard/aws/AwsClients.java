@@ -5,10 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -23,8 +19,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The one place that builds SDK clients. Everything is explicit so that nothing is discovered at cold
- * start: the region, the credentials (Lambda's environment variables, then the standard system
- * properties), the URL-connection HTTP client, the endpoint override (the simulator) and the standard
+ * start: the region, the credentials ({@link LambdaCredentials}), the URL-connection HTTP client, the endpoint override (the simulator) and the standard
  * retry mode with a bounded number of attempts and bounded backoff.
  *
  * <p>Clients are built once per container: {@link #shared} keeps one set per distinct settings (in
@@ -49,13 +44,7 @@ public final class AwsClients {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
-        // Lambda hands credentials over in environment variables, except with SnapStart, where it serves
-        // them from a container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI) so restored snapshots never
-        // carry stale keys; system properties are how ./aurora-guard invoke passes the sandbox's.
-        this.credentials = AwsCredentialsProviderChain.of(
-                EnvironmentVariableCredentialsProvider.create(),
-                ContainerCredentialsProvider.create(),
-                SystemPropertyCredentialsProvider.create());
+        this.credentials = new LambdaCredentials();
         Region region = Region.of(settings.region());
         this.overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy(settings))

@@ -20,6 +20,12 @@ import software.amazon.awssdk.services.codepipeline.model.PutJobSuccessResultReq
  */
 public final class CodePipelineJobResults implements CodePipelineJobs {
 
+    /** SnapStart priming: the details of a job that does not exist (see {@link ClientPriming}). */
+    public static ClientPriming.Call primingCall(CodePipelineClient codePipeline) {
+        return new ClientPriming.Call("codepipeline:GetJobDetails", () -> codePipeline.getJobDetails(r -> r
+                .jobId("00000000-0000-0000-0000-000000000000")));
+    }
+
     private final CodePipelineClient codePipeline;
 
     public CodePipelineJobResults(CodePipelineClient codePipeline) {

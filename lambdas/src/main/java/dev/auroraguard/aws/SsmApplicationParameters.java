@@ -12,6 +12,11 @@ import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 /** {@link ApplicationParameters} over SSM Parameter Store GetParameter / PutParameter. */
 public final class SsmApplicationParameters implements ApplicationParameters {
 
+    /** SnapStart priming: a read of a parameter that does not exist (see {@link ClientPriming}). */
+    public static ClientPriming.Call primingCall(SsmClient ssm) {
+        return new ClientPriming.Call("ssm:GetParameter", () -> ssm.getParameter(r -> r.name("/" + ClientPriming.PRIMING_NAME)));
+    }
+
     private final SsmClient ssm;
 
     public SsmApplicationParameters(SsmClient ssm) {

@@ -3,6 +3,7 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
+import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterRestores;
 import dev.auroraguard.config.Environment;
@@ -19,6 +20,7 @@ import dev.auroraguard.port.OutcomeEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +42,8 @@ public final class PointInTimeRestoreHandler implements RequestHandler<Map<Strin
     private final RestoreSettings settings;
     private final Clock clock;
     private final StructuredLog log;
+    /** Registered by the Lambda constructors; null when collaborators are passed in (tests). */
+    private SnapStartPriming priming;
 
     /** For Lambda: settings from the environment (or system properties), SDK clients built once per container. */
     public PointInTimeRestoreHandler() {
@@ -48,6 +52,13 @@ public final class PointInTimeRestoreHandler implements RequestHandler<Map<Strin
 
     public PointInTimeRestoreHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
+        this.priming = SnapStartPriming.register(FunctionCatalog.POINT_IN_TIME_RESTORE, environment, log, event -> PointInTimeRestoreInput.parse(event, settings.defaultRestoreType()),
+                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus)));
+    }
+
+    /** The SnapStart priming hook, if this handler was built from the environment. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     private PointInTimeRestoreHandler(Environment environment, StructuredLog log) {

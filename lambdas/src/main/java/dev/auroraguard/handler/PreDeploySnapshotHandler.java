@@ -3,6 +3,7 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
+import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.CodePipelineJobResults;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterDirectory;
@@ -18,6 +19,7 @@ import dev.auroraguard.port.ClusterSnapshots;
 import dev.auroraguard.port.CodePipelineJobs;
 import dev.auroraguard.port.OutcomeEvents;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +39,8 @@ public final class PreDeploySnapshotHandler implements RequestHandler<Map<String
     private final CodePipelineJobRun codePipelineRun;
     private final PreDeployRequestRun requestRun;
     private final StructuredLog log;
+    /** Registered by the Lambda constructors; null when collaborators are passed in (tests). */
+    private SnapStartPriming priming;
 
     /** For Lambda: settings from the environment (or system properties), SDK clients built once per container. */
     public PreDeploySnapshotHandler() {
@@ -46,6 +50,13 @@ public final class PreDeploySnapshotHandler implements RequestHandler<Map<String
     /** Settings from {@code environment}; fails with one message naming every bad variable. */
     public PreDeploySnapshotHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
+        this.priming = SnapStartPriming.register(FunctionCatalog.PRE_DEPLOY_SNAPSHOT, environment, log, CodePipelineJobEvent::parse,
+                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus), CodePipelineJobResults.primingCall(clients.codePipeline())));
+    }
+
+    /** The SnapStart priming hook, if this handler was built from the environment. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     private PreDeploySnapshotHandler(Environment environment, StructuredLog log) {

@@ -3,6 +3,7 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
+import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterRestores;
 import dev.auroraguard.aws.SsmApplicationParameters;
@@ -39,6 +40,8 @@ public final class RestoreProgressHandler implements RequestHandler<Map<String, 
     private final RestoreReconciler reconciler;
     private final RestoreCutover cutover;
     private final StructuredLog log;
+    /** Registered by the Lambda constructors; null when collaborators are passed in (tests). */
+    private SnapStartPriming priming;
 
     /** For Lambda: settings from the environment (or system properties), SDK clients built once per container. */
     public RestoreProgressHandler() {
@@ -47,6 +50,13 @@ public final class RestoreProgressHandler implements RequestHandler<Map<String, 
 
     public RestoreProgressHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
+        this.priming = SnapStartPriming.register(FunctionCatalog.RESTORE_PROGRESS, environment, log, RestoreProgressInput::parse,
+                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus), SsmApplicationParameters.primingCall(clients.ssm())));
+    }
+
+    /** The SnapStart priming hook, if this handler was built from the environment. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     private RestoreProgressHandler(Environment environment, StructuredLog log) {

@@ -3,6 +3,7 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
+import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsAccountQuotas;
 import dev.auroraguard.aws.RdsClusterDirectory;
@@ -18,6 +19,7 @@ import dev.auroraguard.port.ClusterSnapshots;
 import dev.auroraguard.port.OutcomeEvents;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +38,8 @@ public final class ScheduledSnapshotHandler implements RequestHandler<Map<String
     private final ScheduledSnapshotRun run;
     private final Clock clock;
     private final StructuredLog log;
+    /** Registered by the Lambda constructors; null when collaborators are passed in (tests). */
+    private SnapStartPriming priming;
 
     /** For Lambda: settings from the environment (or system properties), SDK clients built once per container. */
     public ScheduledSnapshotHandler() {
@@ -45,6 +49,13 @@ public final class ScheduledSnapshotHandler implements RequestHandler<Map<String
     /** Settings from {@code environment}; fails with one message naming every bad variable. */
     public ScheduledSnapshotHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
+        this.priming = SnapStartPriming.register(FunctionCatalog.SCHEDULED_SNAPSHOT, environment, log, event -> ScheduledSnapshotInput.parse(event, "snapstart-priming", clock.instant()),
+                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus)));
+    }
+
+    /** The SnapStart priming hook, if this handler was built from the environment. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     private ScheduledSnapshotHandler(Environment environment, StructuredLog log) {

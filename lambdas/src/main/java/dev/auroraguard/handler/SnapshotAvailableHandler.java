@@ -3,6 +3,7 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
+import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterSnapshots;
 import dev.auroraguard.config.Environment;
@@ -34,6 +35,8 @@ public final class SnapshotAvailableHandler implements RequestHandler<Map<String
 
     private final SnapshotAnnouncer announcer;
     private final StructuredLog log;
+    /** Registered by the Lambda constructors; null when collaborators are passed in (tests). */
+    private SnapStartPriming priming;
 
     /** For Lambda: settings from the environment (or system properties), SDK clients built once per container. */
     public SnapshotAvailableHandler() {
@@ -42,6 +45,13 @@ public final class SnapshotAvailableHandler implements RequestHandler<Map<String
 
     public SnapshotAvailableHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
+        this.priming = SnapStartPriming.register(FunctionCatalog.SNAPSHOT_AVAILABLE, environment, log, SnapshotAvailableInput::parse,
+                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus)));
+    }
+
+    /** The SnapStart priming hook, if this handler was built from the environment. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     private SnapshotAvailableHandler(Environment environment, StructuredLog log) {

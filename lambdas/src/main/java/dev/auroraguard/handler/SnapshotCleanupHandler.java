@@ -3,6 +3,7 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
+import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterDirectory;
 import dev.auroraguard.aws.RdsSnapshotDeleter;
@@ -17,6 +18,7 @@ import dev.auroraguard.port.OutcomeEvents;
 import dev.auroraguard.port.SnapshotDeleter;
 import dev.auroraguard.port.SnapshotInventory;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +39,8 @@ public final class SnapshotCleanupHandler implements RequestHandler<Map<String, 
 
     private final SnapshotCleanupRun run;
     private final StructuredLog log;
+    /** Registered by the Lambda constructors; null when collaborators are passed in (tests). */
+    private SnapStartPriming priming;
 
     /** For Lambda: settings from the environment (or system properties), SDK clients built once per container. */
     public SnapshotCleanupHandler() {
@@ -46,6 +50,13 @@ public final class SnapshotCleanupHandler implements RequestHandler<Map<String, 
     /** Settings from {@code environment}; fails with one message naming every bad variable. */
     public SnapshotCleanupHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
+        this.priming = SnapStartPriming.register(FunctionCatalog.SNAPSHOT_CLEANUP, environment, log, event -> SnapshotCleanupInput.parse(event, "snapstart-priming"),
+                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus)));
+    }
+
+    /** The SnapStart priming hook, if this handler was built from the environment. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     private SnapshotCleanupHandler(Environment environment, StructuredLog log) {

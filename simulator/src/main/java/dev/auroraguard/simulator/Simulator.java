@@ -36,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -94,6 +95,7 @@ public final class Simulator implements AutoCloseable {
     private final StateStore store;
     private final Map<String, String> unclaimedState = new ConcurrentHashMap<>();
     private HttpServer server;
+    private final LongAdder busyNanos = new LongAdder();
     private ExecutorService httpThreads;
     private ScheduledExecutorService ticker;
     private volatile boolean closed;
@@ -167,6 +169,14 @@ public final class Simulator implements AutoCloseable {
     }
 
     // ---- public API --------------------------------------------------------------------------------
+
+    /**
+     * Nanoseconds spent answering HTTP requests so far, from reading a request to writing its response:
+     * what benchmarks subtract to tell a client's own time from the simulator's.
+     */
+    public long busyNanos() {
+        return busyNanos.sum();
+    }
 
     /** {@code http://127.0.0.1:<port>}: give it to SDK clients as endpoint override or {@code AWS_ENDPOINT_URL}. */
     public URI endpoint() {
@@ -328,6 +338,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
         try (exchange) {
             WireRequest request = read(exchange);
             WireResponse response = dispatch(request);
@@ -337,6 +348,8 @@ public final class Simulator implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }
+        } finally {
+            busyNanos.add(System.nanoTime() - started);
         }
     }
 

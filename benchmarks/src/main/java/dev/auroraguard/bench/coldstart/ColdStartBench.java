@@ -1,0 +1,248 @@
+package dev.auroraguard.bench.coldstart;
+
+import dev.auroraguard.bench.coldstart.ProbeLauncher.ProbeRun;
+import dev.auroraguard.bench.coldstart.probe.ColdStartProbe;
+import dev.auroraguard.handler.FunctionCatalog;
+import dev.auroraguard.json.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Issue #8's benchmarks 1 and 2: per function, cold invocations in fresh JVMs (Lambda's flags, one CPU)
+ * against the simulator, the warm second invocation, peak RSS and classes loaded until the first return,
+ * each next to a naive baseline program making the same AWS calls, in the same run; and the artifact sizes.
+ */
+public final class ColdStartBench {
+
+    static final double COLD_RATIO_GOAL = 0.7;
+    static final double RSS_RATIO_GOAL = 0.8;
+    static final double WARM_OVERHEAD_GOAL_MS = 5.0;
+
+    private final Options options;
+    private final PrintStream out;
+
+    private ColdStartBench(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** The command line: {@code cold-start [--samples N] [--functions a,b] [--artifacts DIR] [--baseline JAR] ...}. */
+    public static int run(String[] args, PrintStream out) throws Exception {
+        Options options = Options.parse(args);
+        List<FunctionResult> results = new ColdStartBench(options, out).measure();
+        ColdStartReport.print(results, options, out);
+        if (options.json != null) {
+            Files.writeString(options.json, Json.write(ColdStartReport.json(results, options)) + "\n", StandardCharsets.UTF_8);
+            out.println("wrote " + options.json);
+        }
+        return 0;
+    }
+
+    List<FunctionResult> measure() throws Exception {
+        Path work = options.keep != null ? Files.createDirectories(options.keep) : Files.createTempDirectory("aurora-guard-cold-start-");
+        try {
+            Path probe = TaskDirectory.probeClasses(ColdStartProbe.class, work.resolve("probe"));
+            Path baselineTask = TaskDirectory.unpack(options.baselineJar, work.resolve("baseline-task"));
+            pinThisProcessAwayFrom(options.cpu);
+            List<FunctionResult> results = new ArrayList<>();
+            for (FunctionCatalog function : options.functions) {
+                Path artifact = options.artifacts.resolve(function.functionName() + ".jar");
+                if (!Files.isRegularFile(artifact)) {
+                    throw new IllegalStateException("no artifact " + artifact + ": build it with mvn -pl functions -am package -DskipTests");
+                }
+                Path task = TaskDirectory.unpack(artifact, work.resolve(function.functionName() + "-task"));
+                results.add(measure(function, artifact, task, baselineTask, probe, work));
+            }
+            return results;
+        } finally {
+            if (options.keep == null) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private FunctionResult measure(FunctionCatalog function, Path artifact, Path task, Path baselineTask, Path probe, Path work)
+            throws Exception {
+        FunctionResult result = new FunctionResult(function.functionName(), Files.size(artifact), Files.size(options.baselineJar));
+        out.printf("%s: %d cold samples and %d baseline samples, alternating, each on a freshly seeded simulator%n",
+                function.functionName(), options.samples, options.samples);
+        for (int sample = 0; sample < options.samples; sample++) {
+            ProbeRun run = sample(function, (scenario, simulator, launcher) ->
+                    runFunction(scenario, simulator, launcher, task, work, null), probe);
+            result.add(run);
+            ProbeRun baseline = sample(function, (scenario, simulator, launcher) ->
+                    runBaseline(scenario, simulator, launcher, baselineTask, null), probe);
+            result.addBaseline(baseline);
+            // Every sample starts from the same state, so every sample makes the same calls: check them all.
+            if (!run.callsByOperation().equals(baseline.callsByOperation())) {
+                throw new IllegalStateException(function.functionName() + " sample " + sample + ": the baseline must make the"
+                        + " calls the function makes; function " + run.callsByOperation() + ", baseline " + baseline.callsByOperation());
+            }
+            result.calls = run.callsByOperation();
+            result.baselineCalls = baseline.callsByOperation();
+        }
+        Path functionLog = work.resolve(function.functionName() + "-classes.log");
+        sample(function, (scenario, simulator, launcher) -> runFunction(scenario, simulator, launcher, task, work, functionLog), probe);
+        result.classes = ClassLoadLog.countUntilFirstReturn(functionLog);
+        Path baselineLog = work.resolve(function.functionName() + "-baseline-classes.log");
+        sample(function, (scenario, simulator, launcher) -> runBaseline(scenario, simulator, launcher, baselineTask, baselineLog), probe);
+        result.baselineClasses = ClassLoadLog.countUntilFirstReturn(baselineLog);
+        return result;
+    }
+
+    /** One run of a probe on a new simulator and a new scenario: no sample sees what an earlier one left. */
+    private ProbeRun sample(FunctionCatalog function, Run run, Path probe) throws Exception {
+        ColdStartScenario scenario = ColdStartScenarios.forFunction(function).get();
+        try (BenchSimulator simulator = BenchSimulator.start()) {
+            ProbeLauncher launcher = new ProbeLauncher(options.java, options.cpu, options.memoryMb, probe, simulator.simulator());
+            return run.on(scenario, simulator, launcher);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        ProbeRun on(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher) throws Exception;
+    }
+
+    private ProbeRun runFunction(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher, Path task,
+                                 Path work, Path classLog) throws Exception {
+        ColdStartScenario.Sample inputs = scenario.prepare(simulator, 0);
+        Path cold = Files.writeString(work.resolve("cold-event.json"), inputs.coldEvent());
+        Path warm = Files.writeString(work.resolve("warm-event.json"), inputs.warmEvent());
+        Map<String, String> environment = new LinkedHashMap<>(simulator.awsEnvironment());
+        environment.putAll(inputs.environment());
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", scenario.function().functionName());
+        return launcher.run(task, environment, List.of(scenario.function().handlerClassName(), cold.toString(), warm.toString()),
+                classLog, () -> scenario.betweenInvocations(simulator));
+    }
+
+    private ProbeRun runBaseline(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher, Path task,
+                                 Path classLog) throws Exception {
+        ColdStartScenario.Sample inputs = scenario.prepare(simulator, 0);
+        List<String> args = new ArrayList<>(List.of("--main", scenario.baselineClass()));
+        args.addAll(inputs.baselineArgs());
+        return launcher.run(task, simulator.awsEnvironment(), args, classLog, () -> { });
+    }
+
+    /** The simulator (this JVM) keeps off the samples' CPU, so a sample's time is its own. */
+    private void pinThisProcessAwayFrom(Optional<Integer> cpu) throws IOException, InterruptedException {
+        if (cpu.isEmpty() || Runtime.getRuntime().availableProcessors() < 2) {
+            return;
+        }
+        String others = cpu.get() == 0 ? "1-" + (Runtime.getRuntime().availableProcessors() - 1) : "0";
+        Process pin = new ProcessBuilder("taskset", "-a", "-p", "-c", others, String.valueOf(ProcessHandle.current().pid()))
+                .redirectErrorStream(true).start();
+        pin.getInputStream().readAllBytes();
+        if (pin.waitFor() != 0) {
+            out.println("note: could not pin the benchmark process away from CPU " + cpu.get());
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** The measurements of one function and its baseline. */
+    static final class FunctionResult {
+        final String function;
+        final long artifactBytes;
+        final long baselineBytes;
+        final List<Long> coldNanos = new ArrayList<>();
+        final List<Long> rssKb = new ArrayList<>();
+        final List<Long> warmNanos = new ArrayList<>();
+        final List<Long> warmOverheadNanos = new ArrayList<>();
+        final List<Long> baselineColdNanos = new ArrayList<>();
+        final List<Long> baselineRssKb = new ArrayList<>();
+        Map<String, Integer> calls = Map.of();
+        Map<String, Integer> baselineCalls = Map.of();
+        long classes = -1;
+        long baselineClasses = -1;
+
+        FunctionResult(String function, long artifactBytes, long baselineBytes) {
+            this.function = function;
+            this.artifactBytes = artifactBytes;
+            this.baselineBytes = baselineBytes;
+        }
+
+        void add(ProbeRun run) {
+            coldNanos.add(run.coldNanos());
+            rssKb.add(run.peakRssKb());
+            warmNanos.add(run.warmNanos());
+            warmOverheadNanos.add(run.warmNanos() - run.warmSimulatorNanos());
+        }
+
+        void addBaseline(ProbeRun run) {
+            baselineColdNanos.add(run.coldNanos());
+            baselineRssKb.add(run.peakRssKb());
+        }
+    }
+
+    /** Parsed command-line options. */
+    static final class Options {
+        int samples = 15;
+        List<FunctionCatalog> functions = ColdStartScenarios.covered();
+        Path artifacts = Path.of(System.getProperty("aurora-guard.function-artifacts", "functions/target/functions"));
+        Path baselineJar = System.getProperty("aurora-guard.baseline-jar") == null ? null
+                : Path.of(System.getProperty("aurora-guard.baseline-jar"));
+        Optional<Integer> cpu = Optional.of(Runtime.getRuntime().availableProcessors() > 1 ? 1 : 0);
+        /** Empty: the JVM sizes its heap from this machine's memory, as with the issue's flags alone. */
+        Optional<Integer> memoryMb = Optional.empty();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path json;
+        Path keep;
+
+        static Options parse(String[] args) {
+            Options options = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--samples" -> options.samples = Integer.parseInt(require(args[i], value));
+                    case "--functions" -> options.functions = Arrays.stream(require(args[i], value).split(","))
+                            .map(name -> FunctionCatalog.byName(name.trim()).orElseThrow(() ->
+                                    new IllegalArgumentException("unknown function '" + name + "'; known: " + FunctionCatalog.names())))
+                            .toList();
+                    case "--artifacts" -> options.artifacts = Path.of(require(args[i], value));
+                    case "--baseline" -> options.baselineJar = Path.of(require(args[i], value));
+                    case "--cpu" -> options.cpu = "none".equals(value) ? Optional.empty() : Optional.of(Integer.parseInt(require(args[i], value)));
+                    case "--memory-mb" -> options.memoryMb = Optional.of(Integer.parseInt(require(args[i], value)));
+                    case "--java" -> options.java = require(args[i], value);
+                    case "--json" -> options.json = Path.of(require(args[i], value));
+                    case "--keep" -> options.keep = Path.of(require(args[i], value));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+                i++;
+            }
+            if (options.baselineJar == null) {
+                throw new IllegalArgumentException("--baseline JAR is required (benchmarks/target/benchmarks-*-baseline.jar)");
+            }
+            if (options.samples < 1) {
+                throw new IllegalArgumentException("--samples must be at least 1");
+            }
+            return options;
+        }
+
+        private static String require(String option, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return value;
+        }
+    }
+}

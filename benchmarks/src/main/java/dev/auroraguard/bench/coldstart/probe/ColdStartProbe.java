@@ -1,0 +1,93 @@
+package dev.auroraguard.bench.coldstart.probe;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The first code a cold-start sample runs (its own JVM, one CPU): it does what Lambda's Java runtime does
+ * for the first invocation, load the handler class by name, construct it (the init phase), and call it
+ * with the event, then reports on standard output, in lines starting with {@value #MARK}:
+ * <ol>
+ *   <li>{@code first-return} as soon as the first call returned (the parent times process start to this line);</li>
+ *   <li>{@code rss-kb N}: the process's peak resident set so far ({@code VmHWM});</li>
+ *   <li>with a second event: {@code warm-ready}, then, after the parent's go-ahead on standard input, the
+ *       second (warm) call and {@code warm-nanos N}.</li>
+ * </ol>
+ * A baseline program is run the same way with {@code --main CLASS ARGS...}: its {@code main} is the
+ * "invocation". Nothing here may load classes the measured code would not: it uses only java.base.
+ */
+public final class ColdStartProbe {
+
+    public static final String MARK = "AG-PROBE ";
+
+    private ColdStartProbe() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        if (args.length >= 2 && args[0].equals("--main")) {
+            Method main = Class.forName(args[1]).getMethod("main", String[].class);
+            main.invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+            reportFirstReturn();
+            return;
+        }
+        if (args.length < 2 || args.length > 3) {
+            throw new IllegalArgumentException("usage: ColdStartProbe HANDLER_CLASS FIRST_EVENT [SECOND_EVENT] | --main CLASS ARGS...");
+        }
+        HandlerCall handler = new HandlerCall(args[0]);
+        handler.invoke(Files.readAllBytes(Path.of(args[1])));
+        reportFirstReturn();
+        if (args.length == 3) {
+            byte[] second = Files.readAllBytes(Path.of(args[2]));
+            System.out.println(MARK + "warm-ready");
+            System.out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+            if (in.readLine() == null) {
+                throw new IllegalStateException("the benchmark closed standard input before the warm invocation");
+            }
+            long started = System.nanoTime();
+            handler.invoke(second);
+            long elapsed = System.nanoTime() - started;
+            System.out.println(MARK + "warm-nanos " + elapsed);
+            System.out.flush();
+        }
+    }
+
+    private static void reportFirstReturn() throws IOException {
+        System.out.println(MARK + "first-return");
+        System.out.flush();
+        // A class named only here: in a -Xlog:class+load log, every line before it was loaded before the first return.
+        FirstReturn.reached();
+        System.out.println(MARK + "rss-kb " + peakResidentKilobytes());
+        System.out.flush();
+    }
+
+    /** {@code VmHWM} from {@code /proc/self/status}: the peak resident set size, in kB (-1 off Linux). */
+    static long peakResidentKilobytes() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").trim());
+            }
+        }
+        return -1;
+    }
+
+    /** The class-load marker (see {@link #reportFirstReturn}). */
+    public static final class FirstReturn {
+        private FirstReturn() {
+        }
+
+        static void reached() {
+            // Loading and initialising this class is the marker; nothing to do.
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.auroraguard.bench.coldstart.scenario;
+
+import dev.auroraguard.bench.baseline.NaiveRestoreProgress;
+import dev.auroraguard.bench.coldstart.BenchSimulator;
+import dev.auroraguard.bench.coldstart.ColdStartScenario;
+import dev.auroraguard.event.RestoreProgressInput;
+import dev.auroraguard.handler.FunctionCatalog;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code restore-progress} on RDS's "DB cluster created" (RDS-EVENT-0170) for a cluster that point-in-time-restore
+ * started restoring and RDS has just made available: it describes the cluster (its tags hold the restore and its
+ * instance plan) and its instances, creates the planned writer and publishes {@code Restore Progress}. Each
+ * invocation gets a restore of its own, started by {@link #prepare} and announced by the event RDS published for it.
+ */
+public final class RestoreProgressScenario implements ColdStartScenario {
+
+    static final String SOURCE = "orders-db";
+
+    private boolean seeded;
+    private int restores;
+
+    @Override
+    public FunctionCatalog function() {
+        return FunctionCatalog.RESTORE_PROGRESS;
+    }
+
+    @Override
+    public String baselineClass() {
+        return NaiveRestoreProgress.class.getName();
+    }
+
+    @Override
+    public Sample prepare(BenchSimulator simulator, int sample) {
+        if (!seeded) {
+            simulator.seedCluster(SOURCE);
+            seeded = true;
+        }
+        simulator.pass(Duration.ofMinutes(10));
+        Instant restoreTo = simulator.simulator().clock().instant().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        String cold = SOURCE + "-restore-" + (++restores);
+        String warm = SOURCE + "-restore-" + (++restores);
+        String writerClass = Restores.start(simulator, SOURCE, restoreTo, cold);
+        Restores.start(simulator, SOURCE, restoreTo, warm);
+        simulator.pass(simulator.simulator().options().timings().clusterRestore().plus(Duration.ofMinutes(1)));
+        return new Sample(Map.of("EVENT_BUS_NAME", BenchSimulator.EVENT_BUS), created(simulator, cold), created(simulator, warm),
+                List.of(cold, writerClass, BenchSimulator.EVENT_BUS));
+    }
+
+    private static String created(BenchSimulator simulator, String cluster) {
+        return Events.fromRds(simulator, RestoreProgressInput.CLUSTER_EVENT, RestoreProgressInput.CLUSTER_CREATED, cluster);
+    }
+}

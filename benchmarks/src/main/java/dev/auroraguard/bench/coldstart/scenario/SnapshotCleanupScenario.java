@@ -1,0 +1,76 @@
+package dev.auroraguard.bench.coldstart.scenario;
+
+import dev.auroraguard.bench.baseline.NaiveSnapshotCleanup;
+import dev.auroraguard.bench.coldstart.BenchSimulator;
+import dev.auroraguard.bench.coldstart.ColdStartScenario;
+import dev.auroraguard.handler.FunctionCatalog;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code snapshot-cleanup} on its daily schedule, deleting for real ({@code CLEANUP_DRY_RUN=false}): one protected
+ * cluster whose scheduled snapshots the policy {@code keepLast} {@value #KEEP} keeps; before each invocation
+ * {@value #DELETES} fresh ones are taken, so each run (cold and warm alike) lists the account's manual snapshots in
+ * one page, deletes the {@value #DELETES} oldest and publishes one {@code Cleanup Completed}.
+ *
+ * <p>Deletes are paced at {@value #DELETES_PER_SECOND} per second (the setting's most; the default, 1, would add
+ * seconds of waiting to every sample), and the baseline waits the same interval between its deletes, so that the
+ * comparison is of start-up, not of pacing.
+ */
+public final class SnapshotCleanupScenario implements ColdStartScenario {
+
+    static final String CLUSTER = "orders-db";
+    static final int KEEP = 3;
+    static final int DELETES = 3;
+    static final int DELETES_PER_SECOND = 10;
+    static final String POLICY = "{\"rules\":{\"scheduled\":{\"keepLast\":" + KEEP + "}}}";
+
+    private boolean seeded;
+
+    @Override
+    public FunctionCatalog function() {
+        return FunctionCatalog.SNAPSHOT_CLEANUP;
+    }
+
+    @Override
+    public String baselineClass() {
+        return NaiveSnapshotCleanup.class.getName();
+    }
+
+    @Override
+    public Sample prepare(BenchSimulator simulator, int sample) {
+        if (!seeded) {
+            simulator.seedCluster(CLUSTER);
+            takeSnapshots(simulator, KEEP);
+            seeded = true;
+        }
+        simulator.pass(Duration.ofMinutes(10));
+        takeSnapshots(simulator, DELETES);
+        Instant fired = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String rule = "aurora-guard-snapshot-cleanup-schedule";
+        return new Sample(Map.of(
+                "SNAPSHOT_CLUSTERS", CLUSTER,
+                "RETENTION_POLICY", POLICY,
+                "CLEANUP_DRY_RUN", "false",
+                "CLEANUP_DELETES_PER_SECOND", String.valueOf(DELETES_PER_SECOND),
+                "EVENT_BUS_NAME", BenchSimulator.EVENT_BUS),
+                Events.scheduled(fired, rule), Events.scheduled(fired.plus(Duration.ofDays(1)), rule),
+                List.of(CLUSTER, String.valueOf(KEEP), String.valueOf(1000 / DELETES_PER_SECOND), BenchSimulator.EVENT_BUS));
+    }
+
+    /** The cold invocation deleted {@value #DELETES} snapshots; the warm one gets as many new ones to delete. */
+    @Override
+    public void betweenInvocations(BenchSimulator simulator) {
+        simulator.pass(Duration.ofMinutes(10));
+        takeSnapshots(simulator, DELETES);
+    }
+
+    private static void takeSnapshots(BenchSimulator simulator, int count) {
+        for (int i = 0; i < count; i++) {
+            ManagedSnapshots.takeScheduled(simulator, CLUSTER);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.auroraguard.bench.coldstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.auroraguard.config.Environment;
+import dev.auroraguard.handler.FunctionCatalog;
+import dev.auroraguard.json.Json;
+import dev.auroraguard.simulator.RecordedEvent;
+import java.lang.reflect.InvocationTargetException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every function's cold-start scenario, run in this JVM: the handler (from the lambdas dependency, settings through its
+ * Environment constructor, as the sandbox's invoker passes them) on the scenario's cold and warm events, and the
+ * baseline's {@code main} on the scenario's arguments (SDK defaults from system properties), against one
+ * {@link BenchSimulator}. The benchmark itself runs both in fresh JVMs from the built artifacts, which do not exist
+ * yet when this module's tests run (the baseline jar is this module's own package output).
+ */
+class ColdStartScenariosTest {
+
+    /** The typical work of each function's cold invocation, as AWS calls. */
+    private static final Map<FunctionCatalog, Map<String, Integer>> TYPICAL_CALLS = Map.of(
+            FunctionCatalog.SCHEDULED_SNAPSHOT, Map.of("DescribeDBClusters", 1, "DescribeAccountAttributes", 1,
+                    "CreateDBClusterSnapshot", 1, "PutEvents", 1),
+            FunctionCatalog.SNAPSHOT_AVAILABLE, Map.of("DescribeDBClusterSnapshots", 1, "PutEvents", 1, "AddTagsToResource", 1),
+            FunctionCatalog.SNAPSHOT_CLEANUP, Map.of("DescribeDBClusters", 1, "DescribeDBClusterSnapshots", 1,
+                    "DeleteDBClusterSnapshot", 3, "PutEvents", 1),
+            FunctionCatalog.POINT_IN_TIME_RESTORE, Map.of("DescribeDBClusters", 2, "DescribeDBInstances", 1,
+                    "RestoreDBClusterToPointInTime", 1, "PutEvents", 1),
+            FunctionCatalog.RESTORE_PROGRESS, Map.of("DescribeDBClusters", 1, "DescribeDBInstances", 1, "CreateDBInstance", 1,
+                    "PutEvents", 1),
+            FunctionCatalog.PRE_DEPLOY_SNAPSHOT, Map.of("DescribeDBClusters", 1, "CreateDBClusterSnapshot", 1, "PutEvents", 1,
+                    "PutJobSuccessResult", 1));
+
+    /** The outcome event each function's typical invocation publishes. */
+    private static final Map<FunctionCatalog, String> TYPICAL_EVENT = Map.of(
+            FunctionCatalog.SCHEDULED_SNAPSHOT, "Snapshot Started",
+            FunctionCatalog.SNAPSHOT_AVAILABLE, "Snapshot Available",
+            FunctionCatalog.SNAPSHOT_CLEANUP, "Cleanup Completed",
+            FunctionCatalog.POINT_IN_TIME_RESTORE, "Restore Started",
+            FunctionCatalog.RESTORE_PROGRESS, "Restore Progress",
+            FunctionCatalog.PRE_DEPLOY_SNAPSHOT, "Snapshot Started");
+
+    private static final List<String> PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.region",
+            "aws.endpointUrl", "software.amazon.awssdk.http.service.impl");
+    private static final Map<String, String> saved = new HashMap<>();
+
+    @BeforeAll
+    static void sdkDefaults() {
+        PROPERTIES.forEach(p -> saved.put(p, System.getProperty(p)));
+        // The functions' credential chain and the baselines' default chains both read these.
+        System.setProperty("aws.accessKeyId", BenchSimulator.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", BenchSimulator.SECRET_KEY);
+        System.setProperty("aws.region", BenchSimulator.REGION);
+        // The baseline artifact carries only Apache's client; this classpath has the URL-connection client too.
+        System.setProperty("software.amazon.awssdk.http.service.impl", "software.amazon.awssdk.http.apache.ApacheSdkHttpService");
+    }
+
+    @AfterAll
+    static void restoreProperties() {
+        saved.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    @Test
+    void covered_should_listEveryFunction_when_eachHasAScenario() {
+        // WHEN / THEN
+        assertThat(ColdStartScenarios.covered()).containsExactly(FunctionCatalog.values());
+        for (FunctionCatalog function : FunctionCatalog.values()) {
+            assertThat(ColdStartScenarios.forFunction(function).get().function()).isEqualTo(function);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionCatalog.class)
+    void scenario_should_driveTheTypicalWorkAndTheBaselineTheSameCalls_when_runInProcess(FunctionCatalog function) throws Exception {
+        try (BenchSimulator simulator = BenchSimulator.start()) {
+            // GIVEN the function's scenario, its first sample prepared, the handler built as Lambda's init phase would
+            ColdStartScenario scenario = ColdStartScenarios.forFunction(function).get();
+            ColdStartScenario.Sample sample = scenario.prepare(simulator, 0);
+            Map<String, String> environment = new HashMap<>(simulator.awsEnvironment());
+            environment.putAll(sample.environment());
+            environment.put("AWS_LAMBDA_LOG_LEVEL", "WARN");
+            RequestHandler<Map<String, Object>, Map<String, Object>> handler = handler(function, Environment.of(environment));
+
+            // WHEN the cold and the warm event are handled, and the baseline runs on a sample of its own
+            int eventsBefore = simulator.simulator().events().onBus(BenchSimulator.EVENT_BUS).size();
+            Map<String, Integer> cold = calls(simulator, () -> handler.handleRequest(Json.parseObject(sample.coldEvent()),
+                    new TestContext("cold")));
+            List<String> published = simulator.simulator().events().onBus(BenchSimulator.EVENT_BUS).stream().skip(eventsBefore)
+                    .map(RecordedEvent::detailType).toList();
+            scenario.betweenInvocations(simulator);
+            Map<String, Integer> warm = calls(simulator, () -> handler.handleRequest(Json.parseObject(sample.warmEvent()),
+                    new TestContext("warm")));
+            ColdStartScenario.Sample baselineSample = scenario.prepare(simulator, 0);
+            System.setProperty("aws.endpointUrl", simulator.endpoint().toString());
+            Map<String, Integer> baseline = calls(simulator, () -> runMain(scenario.baselineClass(), baselineSample.baselineArgs()));
+
+            // THEN the function did its typical work twice, and the baseline made exactly its calls
+            assertThat(cold).as("cold invocation's calls").isEqualTo(new TreeMap<>(TYPICAL_CALLS.get(function)));
+            assertThat(published).as("events the cold invocation published").containsExactly(TYPICAL_EVENT.get(function));
+            assertThat(warm).as("warm invocation's calls").isEqualTo(cold);
+            assertThat(baseline).as("baseline's calls").isEqualTo(cold);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<Map<String, Object>, Map<String, Object>> handler(FunctionCatalog function, Environment environment)
+            throws ReflectiveOperationException {
+        return (RequestHandler<Map<String, Object>, Map<String, Object>>) Class.forName(function.handlerClassName())
+                .getConstructor(Environment.class).newInstance(environment);
+    }
+
+    private static void runMain(String className, List<String> args) throws Exception {
+        try {
+            Class.forName(className).getMethod("main", String[].class).invoke(null, (Object) args.toArray(String[]::new));
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, Integer> calls(BenchSimulator simulator, ThrowingRunnable work) throws Exception {
+        simulator.simulator().faults().resetCounters();
+        work.run();
+        return new TreeMap<>(simulator.simulator().faults().callsByOperation());
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** An invocation's context: a request id and Lambda's longest timeout. */
+    private record TestContext(String requestId) implements Context {
+
+        @Override
+        public String getAwsRequestId() {
+            return requestId;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/cold-start-test";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "test";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "cold-start-test";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:" + BenchSimulator.REGION + ":123456789012:function:cold-start-test";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 15 * 60 * 1000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                    System.out.print(message);
+                }
+
+                @Override
+                public void log(byte[] message) {
+                    System.out.print(new String(message, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            };
+        }
+    }
+}
