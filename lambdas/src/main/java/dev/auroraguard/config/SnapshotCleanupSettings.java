@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param policy           the retention policy ({@value #RETENTION_POLICY})
  * @param dryRun           true: delete nothing ({@value #DRY_RUN}, default true)
  * @param budget           the most deletions per run ({@value #DELETION_BUDGET})
- * @param deletesPerSecond client-side pacing of DeleteDBClusterSnapshot requests ({@value #DELETES_PER_SECOND})
+ * @param deletesPerSecond client-side pacing of DeleteDBClusterSnapshot requests ({@value #DELETES_PER_SECOND}); the
+ *                         listing's pace is fixed ({@link #LIST_PAGES_PER_SECOND})
  * @param deadlineMargin   no delete starts when less than this remains before the Lambda deadline ({@value #DEADLINE_MARGIN})
  * @param eventBusName     the bus outcome events go to
  */
@@ -33,7 +34,18 @@ public record SnapshotCleanupSettings(ClusterSelection selection, RetentionPolic
 
     public static final boolean DEFAULT_DRY_RUN = true;
     public static final int MAX_DELETION_BUDGET = 1000;
-    /** Well under RDS's per-account request rate, which every other RDS caller in the account shares. */
+    /**
+     * RDS's documented default request rate for each account in each Region, shared by every caller (SDKs, CLI,
+     * console, other tools) and every RDS action: "up to 300 requests in a burst and a sustained 12 requests per
+     * second" (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-api-throttling.html).
+     */
+    public static final double RDS_SUSTAINED_REQUESTS_PER_SECOND = 12.0;
+    /**
+     * The listing's pace: a third of the account's sustained rate, so a long listing leaves two thirds to
+     * everything else and never leans on the burst, however fast RDS answers.
+     */
+    public static final double LIST_PAGES_PER_SECOND = RDS_SUSTAINED_REQUESTS_PER_SECOND / 3;
+    /** A twelfth of the account's sustained rate: deletes run for minutes, next to every other RDS caller. */
     public static final double DEFAULT_DELETES_PER_SECOND = 1.0;
     public static final double MAX_DELETES_PER_SECOND = 10.0;
     /** Covers one slow delete (the SDK retrying a throttled call) and publishing the events. */
@@ -87,6 +99,11 @@ public record SnapshotCleanupSettings(ClusterSelection selection, RetentionPolic
             throw new IllegalArgumentException();
         }
         return rate;
+    }
+
+    /** The pause between the starts of two listing requests (DescribeDBClusterSnapshots pages): 250 ms. */
+    public Duration listPageInterval() {
+        return Duration.ofNanos(Math.round(1_000_000_000d / LIST_PAGES_PER_SECOND));
     }
 
     /** The pause between the starts of two delete requests. */

@@ -34,11 +34,8 @@ public final class RequestPacer {
         }
     }
 
-    /** Real time: the system clock and {@link Thread#sleep}. */
-    public static RequestPacer system(Duration interval) {
-        return new RequestPacer(interval, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis(),
-                duration.toNanosPart() % 1_000_000));
-    }
+    /** {@link Thread#sleep}: how production pacers wait (on the system clock). */
+    public static final Sleeper THREAD_SLEEP = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
 
     public Duration interval() {
         return interval;

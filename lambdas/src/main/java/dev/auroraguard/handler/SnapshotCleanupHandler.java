@@ -70,26 +70,22 @@ public final class SnapshotCleanupHandler implements RequestHandler<Map<String, 
     private SnapshotCleanupHandler(SnapshotCleanupSettings settings, AwsClients clients, StructuredLog log) {
         this(new RdsClusterDirectory(clients.rds()), new RdsSnapshotInventory(clients.rds()),
                 new RdsSnapshotDeleter(clients.rds()), new EventBridgeOutcomeEvents(clients.eventBridge(), settings.eventBusName()),
-                Clock.systemUTC(), RequestPacer.system(settings.deleteInterval()), settings, log);
+                Clock.systemUTC(), RequestPacer.THREAD_SLEEP, settings, log);
     }
 
     /**
      * For tests and the sandbox: explicit collaborators.
      *
-     * @param sleeper how the pacer waits between deletes ({@code settings.deleteInterval()} apart on {@code clock})
+     * @param sleeper how the pacers wait on {@code clock}: between listing pages ({@code settings.listPageInterval()}
+     *                apart) and between deletes ({@code settings.deleteInterval()} apart)
      */
     public SnapshotCleanupHandler(ClusterDirectory directory, SnapshotInventory inventory, SnapshotDeleter deleter,
                                   OutcomeEvents events, Clock clock, RequestPacer.Sleeper sleeper,
                                   SnapshotCleanupSettings settings, StructuredLog log) {
-        this(directory, inventory, deleter, events, clock, new RequestPacer(settings.deleteInterval(), clock, sleeper),
-                settings, log);
-    }
-
-    private SnapshotCleanupHandler(ClusterDirectory directory, SnapshotInventory inventory, SnapshotDeleter deleter,
-                                   OutcomeEvents events, Clock clock, RequestPacer pacer, SnapshotCleanupSettings settings,
-                                   StructuredLog log) {
         this.log = log;
-        this.run = new SnapshotCleanupRun(directory, inventory, deleter, events, settings, clock, pacer, log, FUNCTION_NAME);
+        this.run = new SnapshotCleanupRun(directory, inventory, deleter, events, settings, clock,
+                new RequestPacer(settings.listPageInterval(), clock, sleeper),
+                new RequestPacer(settings.deleteInterval(), clock, sleeper), log, FUNCTION_NAME);
     }
 
     @Override

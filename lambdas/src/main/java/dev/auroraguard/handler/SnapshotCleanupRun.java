@@ -41,9 +41,11 @@ import java.util.stream.Collectors;
 
 /**
  * One cleanup run: select the clusters, list the account's manual snapshots (every page, tags
- * included), plan with the pure {@link RetentionPlanner}, delete the planned snapshots oldest first at
- * the configured pace until the plan is done or the Lambda deadline is near, then publish one
- * {@code Cleanup Completed} event per cluster and report.
+ * included, at the fixed listing pace), plan with the pure {@link RetentionPlanner}, delete the planned
+ * snapshots oldest first at the configured pace until the plan is done or the Lambda deadline is near,
+ * then publish one {@code Cleanup Completed} event per cluster and report. Both paces are derived from
+ * RDS's per-account request rate (see {@link SnapshotCleanupSettings#LIST_PAGES_PER_SECOND}), so the run's
+ * request rate never depends on how fast RDS answers.
  *
  * <p>It feeds the planner honestly: a listing that stopped early (a page failed, the deadline) is
  * planned as incomplete, so nothing is deleted. In a dry run it plans, logs and publishes exactly the
@@ -69,21 +71,23 @@ public final class SnapshotCleanupRun {
     private final OutcomeEvents events;
     private final SnapshotCleanupSettings settings;
     private final Clock clock;
-    private final RequestPacer pacer;
+    private final RequestPacer listingPacer;
+    private final RequestPacer deletePacer;
     private final StructuredLog log;
     private final String functionName;
     private final RetentionPlanner planner;
 
     public SnapshotCleanupRun(ClusterDirectory directory, SnapshotInventory inventory, SnapshotDeleter deleter,
-                              OutcomeEvents events, SnapshotCleanupSettings settings, Clock clock, RequestPacer pacer,
-                              StructuredLog log, String functionName) {
+                              OutcomeEvents events, SnapshotCleanupSettings settings, Clock clock, RequestPacer listingPacer,
+                              RequestPacer deletePacer, StructuredLog log, String functionName) {
         this.directory = directory;
         this.inventory = inventory;
         this.deleter = deleter;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
-        this.pacer = pacer;
+        this.listingPacer = listingPacer;
+        this.deletePacer = deletePacer;
         this.log = log;
         this.functionName = functionName;
         this.planner = new RetentionPlanner(settings.policy());
@@ -96,7 +100,18 @@ public final class SnapshotCleanupRun {
         logStart(trigger, deadline);
         ClusterSelection.Selected selected = select(trigger);
 
-        Inventory listing = inventory.listManual(() -> !deadline.within(settings.deadlineMargin()));
+        boolean[] interrupted = {false};
+        Inventory listing = inventory.listManual(() -> {
+            try {
+                listingPacer.awaitTurn();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                interrupted[0] = true;
+                return false;
+            }
+            // Checked after the pause: the pause itself spends the invocation's time.
+            return !deadline.within(settings.deadlineMargin());
+        });
         Set<String> selectedIds = selected.clusters().stream().map(Cluster::id).collect(Collectors.toSet());
         List<ListedSnapshot> ofSelected = listing.snapshots().stream()
                 .filter(s -> selectedIds.contains(s.cluster()))
@@ -111,7 +126,7 @@ public final class SnapshotCleanupRun {
 
         Optional<String> stoppedBy = listing.incomplete()
                 .filter(i -> i.cause() == SnapshotInventory.Incomplete.Cause.STOPPED)
-                .map(i -> STOPPED_BY_DEADLINE);
+                .map(i -> interrupted[0] ? STOPPED_BY_INTERRUPT : STOPPED_BY_DEADLINE);
         List<DeletionOutcome> outcomes = new ArrayList<>();
         for (SnapshotDecision planned : plan.delete().stream().sorted(OLDEST_FIRST).toList()) {
             DeletionOutcome outcome;
@@ -167,7 +182,7 @@ public final class SnapshotCleanupRun {
 
     private Optional<String> awaitTurn(InvocationDeadline deadline) {
         try {
-            pacer.awaitTurn();
+            deletePacer.awaitTurn();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(STOPPED_BY_INTERRUPT);

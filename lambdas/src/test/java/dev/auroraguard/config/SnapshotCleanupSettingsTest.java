@@ -32,6 +32,19 @@ class SnapshotCleanupSettingsTest {
     }
 
     @Test
+    void paces_should_stayWithinAThirdOfRdssDocumentedRate_when_defaults() {
+        // GIVEN RDS's documented default of 12 requests per second per account, shared by every caller
+        SnapshotCleanupSettings settings = SnapshotCleanupSettings.fromEnvironment(Environment.of(Map.of("RETENTION_POLICY", POLICY)));
+
+        // THEN listing pages go at 4 per second, 250 ms apart, and deletes at one per second
+        assertThat(SnapshotCleanupSettings.RDS_SUSTAINED_REQUESTS_PER_SECOND).isEqualTo(12.0);
+        assertThat(SnapshotCleanupSettings.LIST_PAGES_PER_SECOND).isEqualTo(4.0);
+        assertThat(settings.listPageInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(Math.max(SnapshotCleanupSettings.LIST_PAGES_PER_SECOND, settings.deletesPerSecond()))
+                .isLessThanOrEqualTo(SnapshotCleanupSettings.RDS_SUSTAINED_REQUESTS_PER_SECOND / 3);
+    }
+
+    @Test
     void fromEnvironment_should_readEveryVariable_when_set() {
         // GIVEN every variable set
         Environment env = Environment.of(Map.of(

@@ -128,8 +128,10 @@ class SnapshotCleanupIntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(expected.deleteIdentifiers());
         assertThat(events.stream().mapToLong(d -> (Long) d.get("deferredByBudget")).sum()).isEqualTo(expected.deferredByBudget());
         assertThat(result.get("retry")).isEqualTo(false);
-        // AND deletes were paced at 5 per second: 59 pauses of 200 ms between 60 requests
-        assertThat(sim.sleeps()).hasSize(59).allMatch(d -> d.equals(Duration.ofMillis(200)));
+        // AND the 21 listing pages were paced at 4 per second (20 pauses of 250 ms), then the 60 deletes at 5 per second
+        assertThat(sim.sleeps()).hasSize(20 + 59);
+        assertThat(sim.sleeps().subList(0, 20)).allMatch(d -> d.equals(Duration.ofMillis(250)));
+        assertThat(sim.sleeps().subList(20, 79)).allMatch(d -> d.equals(Duration.ofMillis(200)));
     }
 
     @Test
@@ -183,8 +185,10 @@ class SnapshotCleanupIntegrationTest {
         assertThat(goneSince(before)).containsExactlyInAnyOrderElementsOf(expected.deleteIdentifiers());
         assertThat(result.get("retry")).isEqualTo(false);
         assertThat(cleanupEvent("orders-db")).containsEntry("listingComplete", true).containsEntry("failed", 0L);
-        // AND the default pace, one delete per second, held throughout
-        assertThat(sim.sleeps()).hasSize(29).allMatch(d -> d.equals(Duration.ofSeconds(1)));
+        // AND the paces held throughout, the SDK's retries aside: 3 listing pages 250 ms apart, then one delete per second
+        assertThat(sim.sleeps()).hasSize(2 + 29);
+        assertThat(sim.sleeps().subList(0, 2)).allMatch(d -> d.equals(Duration.ofMillis(250)));
+        assertThat(sim.sleeps().subList(2, 31)).allMatch(d -> d.equals(Duration.ofSeconds(1)));
     }
 
     @Test

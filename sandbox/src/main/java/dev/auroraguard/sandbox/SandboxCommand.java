@@ -45,7 +45,7 @@ final class SandboxCommand implements Command {
         return """
                 Usage: ./aurora-guard sandbox serve [--port N] [--region R] [--state DIR] [--empty]
                                                     [--throttle [OPERATION=]SHARE]... [--server-errors [OPERATION=]SHARE]...
-                                                    [--latency [OPERATION=]MILLIS]...
+                                                    [--latency [OPERATION=]MILLIS]... [--rds-rate-limits]
 
                 Runs the aurora-guard simulator on 127.0.0.1 until stopped (Ctrl-C): the RDS Query API,
                 EventBridge, CodePipeline's job-worker calls and SSM parameters on one endpoint, answering the unmodified AWS CLI and SDKs. Prints the endpoint and
@@ -60,6 +60,9 @@ final class SandboxCommand implements Command {
                   --throttle [OPERATION=]SHARE    answer this share (0..1) of calls with RDS `Throttling`
                   --server-errors [OPERATION=]SHARE  answer this share of calls with 503 ServiceUnavailable
                   --latency [OPERATION=]MILLIS    add latency to every call (or to OPERATION's)
+                  --rds-rate-limits               enforce RDS's documented request rate limit: one bucket for every
+                                                  RDS call, 300 at once, refilled at 12 per second; a call over it
+                                                  gets RDS `Throttling` (Rate exceeded)
                   OPERATION is an API name such as CreateDBClusterSnapshot or PutEvents; without it, all calls.
 
                 Example:
@@ -71,7 +74,8 @@ final class SandboxCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Flags flags = Flags.parse("sandbox", args, Set.of("port", "region", "state", "throttle*", "server-errors*", "latency*"), Set.of("empty"));
+        Flags flags = Flags.parse("sandbox", args, Set.of("port", "region", "state", "throttle*", "server-errors*", "latency*"),
+                Set.of("empty", "rds-rate-limits"));
         if (flags.positionals().isEmpty() || !flags.positionals().get(0).equals("serve")) {
             throw new UsageException("sandbox: expected `sandbox serve` (see ./aurora-guard sandbox --help)");
         }
@@ -90,6 +94,9 @@ final class SandboxCommand implements Command {
         }
         SimulatorOptions options = SimulatorOptions.forServe(port, stateDir).toBuilder()
                 .region(region).eventBus(SandboxDefaults.EVENT_BUS).build();
+        if (flags.has("rds-rate-limits")) {
+            options = options.toBuilder().rdsRateLimits().build();
+        }
         if (freshState && !flags.has("empty")) {
             // Seeding starts in the past so the demo cluster has a week of history (see SandboxSeed).
             options = options.toBuilder().clock(SimClock.systemFrom(startedAt.minus(SandboxSeed.SERVE_HISTORY))).build();
@@ -113,6 +120,9 @@ final class SandboxCommand implements Command {
         startRouting(simulator, out);
 
         out.println("aurora-guard sandbox: simulator listening on " + simulator.endpoint() + " (RDS, EventBridge, CodePipeline, SSM)");
+        if (options.rdsRateLimit() != null) {
+            out.println("RDS request rate limit: " + options.rdsRateLimit() + " (one bucket for every RDS call)");
+        }
         out.println("state: " + (stateDir == null ? "in memory (gone when stopped; use --state DIR to keep it)" : stateDir.toAbsolutePath() + " (kept across restarts)"));
         if (seeded) {
             out.println("seeded: " + SandboxSeed.describeSeed());

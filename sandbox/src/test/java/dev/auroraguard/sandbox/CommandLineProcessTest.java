@@ -36,7 +36,7 @@ class CommandLineProcessTest {
 
         // THEN its usage and options are printed
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("./aurora-guard sandbox serve", "--port N", "--state DIR");
+        assertThat(run.stdout()).contains("./aurora-guard sandbox serve", "--port N", "--state DIR", "--rds-rate-limits");
     }
 
     @Test

@@ -37,6 +37,19 @@ class ServeProcessTest {
     }
 
     @Test
+    void serve_should_enforceRdsRequestRateLimit_when_askedTo() throws Exception {
+        SandboxProcesses processes = new SandboxProcesses(home);
+        try (SandboxProcesses.Served served = processes.serve("--empty", "--rds-rate-limits");
+             SandboxClients aws = new SandboxClients(URI.create(served.endpoint()), SandboxCommand.DEFAULT_REGION)) {
+            // WHEN a user calls RDS
+            assertThat(aws.rds().describeDBClusters().dbClusters()).isEmpty();
+
+            // THEN it answers, and the startup lines say which limit it enforces
+            assertThat(served.outputText()).contains("RDS request rate limit: burst 300, 12 requests/s sustained");
+        }
+    }
+
+    @Test
     void invoke_should_runHandlerAgainstServedSandbox_and_serveRoutesTheRdsEvent() throws Exception {
         SandboxProcesses processes = new SandboxProcesses(home);
         Path event = Path.of("..", "examples", "events", "scheduled-event.json");

@@ -18,6 +18,10 @@ import java.util.TreeMap;
  * changes simulated state: the client sees exactly what AWS answers when it refuses a call. Shares are
  * drawn from a seeded {@link Random}, so a single-threaded test sees the same faults on every run;
  * {@link #failNext} is fully deterministic. Every call is counted, including the SDK's retries.
+ *
+ * <p>The calls a service's request rate limit refused ({@link SimulatorOptions#rdsRateLimit()}) are counted
+ * here too ({@link #rateLimitedCount()}): they were answered with the throttling error before any rule applied,
+ * so they spend no {@link #failNext} and draw no share.
  */
 public final class Faults {
 
@@ -36,6 +40,7 @@ public final class Faults {
 
     private final Map<String, Integer> calls = new TreeMap<>();
     private final Map<FaultKind, Integer> injected = new EnumMap<>(FaultKind.class);
+    private final Map<String, Integer> rateLimited = new TreeMap<>();
     private int delayed;
 
     public Faults(long seed) {
@@ -91,6 +96,7 @@ public final class Faults {
     public synchronized void resetCounters() {
         calls.clear();
         injected.clear();
+        rateLimited.clear();
         delayed = 0;
     }
 
@@ -111,8 +117,23 @@ public final class Faults {
         return injected.getOrDefault(kind, 0);
     }
 
+    /** Calls answered with the throttling error: injected ({@link #throttle}, {@link #failNext}) or over the rate limit. */
     public synchronized int throttledCount() {
-        return injected(FaultKind.THROTTLING);
+        return injected(FaultKind.THROTTLING) + rateLimitedCount();
+    }
+
+    /** Calls refused because they were over the service's request rate limit, retries included. */
+    public synchronized int rateLimitedCount() {
+        return rateLimited.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Calls to {@code operation} refused because they were over the service's request rate limit. */
+    public synchronized int rateLimited(String operation) {
+        return rateLimited.getOrDefault(operation, 0);
+    }
+
+    public synchronized Map<String, Integer> rateLimitedByOperation() {
+        return Collections.unmodifiableMap(new TreeMap<>(rateLimited));
     }
 
     public synchronized int serverErrorCount() {
@@ -126,7 +147,19 @@ public final class Faults {
 
     /** Counts the call and decides its fate. */
     synchronized Decision decide(String operation) {
+        return decide(operation, false);
+    }
+
+    /**
+     * Counts the call and decides its fate; a call {@code overRateLimit} is throttled at once, as the
+     * service's front door answers it: no latency rule, no queued fault spent, no share drawn.
+     */
+    synchronized Decision decide(String operation, boolean overRateLimit) {
         calls.merge(operation, 1, Integer::sum);
+        if (overRateLimit) {
+            rateLimited.merge(operation, 1, Integer::sum);
+            return new Decision(Duration.ZERO, FaultKind.THROTTLING);
+        }
         Duration latency = rule(latencies, operation, Duration.ZERO);
         if (!latency.isZero()) {
             delayed++;

@@ -47,7 +47,7 @@ import java.util.function.Function;
  * Query service (RDS) the request is signed for.
  *
  * <p>Every request first counts against {@link #faults()} (which may delay or refuse it without touching
- * state), then — under one lock shared by all services — settles every {@link StatefulService} to the
+ * state; with {@link SimulatorOptions#rdsRateLimit()} an RDS request over the limit is refused there too), then — under one lock shared by all services — settles every {@link StatefulService} to the
  * clock's current time, runs the service and, with a state directory, saves the state when it changed.
  * On a manual clock, {@link SimClock#advance} settles too; on the system clock a background ticker does.
  */
@@ -68,7 +68,8 @@ public final class Simulator implements AutoCloseable {
 
     static {
         BUILT_IN.put(ServiceModel.RDS, context -> new RdsSimulator(context.model(), context.clock(), context.timings(),
-                context.events(), context.accountId(), context.region(), context.options().manualClusterSnapshotQuota()));
+                context.events(), context.accountId(), context.region(), context.options().manualClusterSnapshotQuota(),
+                context.options().clusterQuota()));
         BUILT_IN.put(ServiceModel.EVENTS, context -> new EventBridgeService(context.model(), context.clock(),
                 context.events(), context.accountId(), context.region(), context.options().eventBuses()));
         BUILT_IN.put(ServiceModel.SSM, context -> new SsmParameterStore(context.model(), context.clock(), context.accountId(),
@@ -86,6 +87,8 @@ public final class Simulator implements AutoCloseable {
 
     private final SimulatorOptions options;
     private final Faults faults;
+    /** RDS's request rate limit, when the options ask for one; null otherwise. */
+    private final TokenBucket rdsRequests;
     private final EventLog events = new EventLog();
     private final ReentrantLock stateLock = new ReentrantLock();
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
@@ -100,6 +103,7 @@ public final class Simulator implements AutoCloseable {
     private Simulator(SimulatorOptions options) {
         this.options = options;
         this.faults = new Faults(options.faultSeed());
+        this.rdsRequests = options.rdsRateLimit() == null ? null : new TokenBucket(options.rdsRateLimit(), options.clock());
         this.store = options.stateDir() == null ? null : new StateStore(options.stateDir());
         if (store != null) {
             StateStore.Snapshot saved = store.load();
@@ -193,6 +197,15 @@ public final class Simulator implements AutoCloseable {
 
     public EventLog events() {
         return events;
+    }
+
+    /**
+     * The token bucket of RDS's request rate limit when {@link SimulatorOptions#rdsRateLimit()} is set: every RDS
+     * call takes a token, one that finds none is answered {@code Throttling} and counted in
+     * {@link Faults#rateLimitedCount()}.
+     */
+    public Optional<TokenBucket> rdsRateLimit() {
+        return Optional.ofNullable(rdsRequests);
     }
 
     public String accountId() {
@@ -381,12 +394,15 @@ public final class Simulator implements AutoCloseable {
         } catch (AwsServiceException e) {
             return protocol.error(e, requestId);
         }
-        Faults.Decision decision = faults.decide(operation.name());
+        // The rate limit is RDS's front door: it counts the request before any other rule or the service sees it.
+        boolean overRateLimit = rdsRequests != null && ServiceModel.RDS.equals(endpoint.model().name()) && !rdsRequests.tryTake();
+        Faults.Decision decision = faults.decide(operation.name(), overRateLimit);
         if (!decision.latency().isZero()) {
             sleep(decision.latency());
         }
         if (decision.fault() != null) {
-            LOG.log(Level.DEBUG, "{0} {1}: injected {2}", endpoint.model().serviceId(), operation.name(), decision.fault());
+            LOG.log(Level.DEBUG, "{0} {1}: {2} {3}", endpoint.model().serviceId(), operation.name(),
+                    overRateLimit ? "over the request rate limit," : "injected", decision.fault());
             return protocol.error(switch (decision.fault()) {
                 case THROTTLING -> protocol.throttlingError();
                 case INTERNAL_ERROR -> protocol.internalError(

@@ -17,10 +17,13 @@ import java.util.Set;
  * @param stateDir                   where {@code state.json} lives so state survives a restart; null keeps state in memory
  * @param eventBuses                 custom event buses that exist from the start (besides {@code default})
  * @param manualClusterSnapshotQuota the account's manual DB cluster snapshot quota (RDS default 100)
+ * @param clusterQuota               the account's DB clusters quota (RDS default 40)
  * @param faultSeed                  seed of the random draws behind {@link Faults} shares
  * @param settleInterval             on the system clock, how often pending transitions are applied
  * @param services                   the built-in services to start (service model names such as
  *                                   {@code ServiceModel.EVENTS}); null starts every built-in service
+ * @param rdsRateLimit               RDS's API request rate limit to enforce (a token bucket shared by every RDS
+ *                                   operation, on {@code clock}); null, the default, enforces none
  */
 public record SimulatorOptions(
         int port,
@@ -33,7 +36,9 @@ public record SimulatorOptions(
         int manualClusterSnapshotQuota,
         long faultSeed,
         Duration settleInterval,
-        Set<String> services) {
+        Set<String> services,
+        RequestRateLimit rdsRateLimit,
+        int clusterQuota) {
 
     /** Where {@link #forTests()} puts its manual clock: a night of backups, in UTC. */
     public static final Instant TEST_START = Instant.parse("2026-11-25T03:00:00Z");
@@ -54,6 +59,9 @@ public record SimulatorOptions(
         }
         if (manualClusterSnapshotQuota < 0) {
             throw new IllegalArgumentException("manualClusterSnapshotQuota cannot be negative");
+        }
+        if (clusterQuota < 0) {
+            throw new IllegalArgumentException("clusterQuota cannot be negative");
         }
         if (settleInterval.isNegative() || settleInterval.isZero()) {
             throw new IllegalArgumentException("settleInterval must be positive");
@@ -82,7 +90,7 @@ public record SimulatorOptions(
     public Builder toBuilder() {
         Builder builder = new Builder().port(port).stateDir(stateDir).clock(clock).timings(timings).accountId(accountId)
                 .region(region).manualClusterSnapshotQuota(manualClusterSnapshotQuota).faultSeed(faultSeed)
-                .settleInterval(settleInterval);
+                .settleInterval(settleInterval).rdsRateLimit(rdsRateLimit).clusterQuota(clusterQuota);
         eventBuses.forEach(builder::eventBus);
         builder.services = services == null ? null : new LinkedHashSet<>(services);
         return builder;
@@ -100,6 +108,8 @@ public record SimulatorOptions(
         private long faultSeed = 20261125L;
         private Duration settleInterval = Duration.ofMillis(250);
         private Set<String> services;
+        private RequestRateLimit rdsRateLimit;
+        private int clusterQuota = 40;
 
         private Builder() {
         }
@@ -145,6 +155,12 @@ public record SimulatorOptions(
             return this;
         }
 
+        /** The account's DB clusters quota (RDS's default 40): CreateDBCluster past it answers DBClusterQuotaExceeded. */
+        public Builder clusterQuota(int quota) {
+            this.clusterQuota = quota;
+            return this;
+        }
+
         public Builder faultSeed(long seed) {
             this.faultSeed = seed;
             return this;
@@ -165,9 +181,24 @@ public record SimulatorOptions(
             return this;
         }
 
+        /**
+         * Enforces RDS's documented API request rate limit ({@link RequestRateLimit#RDS_DEFAULT}: a burst of 300,
+         * 12 requests per second sustained, every RDS operation from one bucket): a request over it is answered
+         * {@code Throttling} / {@code Rate exceeded} (HTTP 400) and counted in {@link Faults#rateLimitedCount()}.
+         */
+        public Builder rdsRateLimits() {
+            return rdsRateLimit(RequestRateLimit.RDS_DEFAULT);
+        }
+
+        /** Enforces this RDS request rate limit instead of the documented one; null enforces none (the default). */
+        public Builder rdsRateLimit(RequestRateLimit limit) {
+            this.rdsRateLimit = limit;
+            return this;
+        }
+
         public SimulatorOptions build() {
             return new SimulatorOptions(port, stateDir, clock, timings, accountId, region, eventBuses,
-                    manualClusterSnapshotQuota, faultSeed, settleInterval, services);
+                    manualClusterSnapshotQuota, faultSeed, settleInterval, services, rdsRateLimit, clusterQuota);
         }
     }
 }

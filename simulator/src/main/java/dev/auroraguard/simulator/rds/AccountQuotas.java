@@ -30,7 +30,7 @@ final class AccountQuotas {
         quotas.add(quota("SubnetsPerDBSubnetGroup", 0, 20));
         quotas.add(quota("ReadReplicasPerMaster", 0, 15));
         quotas.add(quota("DBInstanceRoles", 0, 5));
-        quotas.add(quota("DBClusters", plane.state.clusters.size(), RdsControlPlane.MAX_CLUSTERS));
+        quotas.add(quota("DBClusters", plane.state.clusters.size(), plane.clusterQuota));
         quotas.add(quota("DBClusterParameterGroups", 0, 50));
         quotas.add(quota("CustomEndpointsPerDBCluster", 0, 5));
         quotas.add(quota("DBClusterRoles", 0, 5));

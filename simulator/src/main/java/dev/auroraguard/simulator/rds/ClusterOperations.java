@@ -239,7 +239,7 @@ final class ClusterOperations {
     }
 
     static void checkClusterQuota(RdsControlPlane plane) {
-        if (plane.state.clusters.size() >= RdsControlPlane.MAX_CLUSTERS) {
+        if (plane.state.clusters.size() >= plane.clusterQuota) {
             throw plane.faults.clusterQuotaExceeded();
         }
     }

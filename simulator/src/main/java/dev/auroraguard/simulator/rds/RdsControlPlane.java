@@ -27,7 +27,8 @@ import java.util.Set;
 final class RdsControlPlane {
 
     static final String DEFAULT_BUS = "default";
-    static final int MAX_CLUSTERS = 40;
+    /** RDS's default DB clusters quota per account and Region. */
+    static final int DEFAULT_CLUSTER_QUOTA = 40;
     static final int MAX_INSTANCES = 40;
 
     private static final DateTimeFormatter EVENT_DATE =
@@ -43,19 +44,21 @@ final class RdsControlPlane {
     final String accountId;
     final String region;
     final int manualSnapshotQuota;
+    final int clusterQuota;
     RdsState state = new RdsState();
 
     /** Events produced under the lock, published by {@link RdsSimulator} once the lock is released. */
     private final List<RecordedEvent> unpublished = new ArrayList<>();
 
     RdsControlPlane(SimClock clock, Timings timings, RdsFaults faults, String accountId, String region,
-            int manualSnapshotQuota) {
+            int manualSnapshotQuota, int clusterQuota) {
         this.clock = clock;
         this.timings = timings;
         this.faults = faults;
         this.accountId = accountId;
         this.region = region;
         this.manualSnapshotQuota = manualSnapshotQuota;
+        this.clusterQuota = clusterQuota;
         this.naming = new RdsNaming(accountId, region);
     }
 

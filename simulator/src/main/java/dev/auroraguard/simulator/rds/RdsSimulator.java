@@ -20,6 +20,7 @@ import dev.auroraguard.simulator.protocol.StatefulService;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,6 +59,12 @@ public final class RdsSimulator implements StatefulService {
      */
     public RdsSimulator(ServiceModel model, SimClock clock, Timings timings, EventLog events, String accountId,
             String region, int manualClusterSnapshotQuota) {
+        this(model, clock, timings, events, accountId, region, manualClusterSnapshotQuota, RdsControlPlane.DEFAULT_CLUSTER_QUOTA);
+    }
+
+    /** @param clusterQuota the account's {@code DBClusters} quota (RDS's default: 40) */
+    public RdsSimulator(ServiceModel model, SimClock clock, Timings timings, EventLog events, String accountId,
+            String region, int manualClusterSnapshotQuota, int clusterQuota) {
         Objects.requireNonNull(model, "model");
         if (!ServiceModel.RDS.equals(model.name())) {
             throw new IllegalArgumentException("the RDS simulator needs the " + ServiceModel.RDS + " model, not " + model.name());
@@ -74,7 +81,11 @@ public final class RdsSimulator implements StatefulService {
         if (manualClusterSnapshotQuota < 0) {
             throw new IllegalArgumentException("the manual cluster snapshot quota can't be negative: " + manualClusterSnapshotQuota);
         }
-        this.plane = new RdsControlPlane(clock, timings, new RdsFaults(model), accountId, region, manualClusterSnapshotQuota);
+        if (clusterQuota < 0) {
+            throw new IllegalArgumentException("the DB clusters quota can't be negative: " + clusterQuota);
+        }
+        this.plane = new RdsControlPlane(clock, timings, new RdsFaults(model), accountId, region, manualClusterSnapshotQuota,
+                clusterQuota);
         this.shapes = new RdsShapes(plane);
         ClusterOperations clusters = new ClusterOperations(plane, shapes);
         InstanceOperations instances = new InstanceOperations(plane, shapes);
@@ -255,6 +266,16 @@ public final class RdsSimulator implements StatefulService {
         });
     }
 
+    /** The identifiers of the account's manual cluster snapshots, sorted: what a test reads without an API call. */
+    public SortedSet<String> manualSnapshotIds() {
+        return locked(() -> {
+            plane.settle();
+            return plane.state.snapshots.values().stream()
+                    .filter(s -> s.ownerAccount.equals(plane.accountId) && SnapshotRecord.MANUAL.equals(s.snapshotType))
+                    .map(s -> s.identifier).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        });
+    }
+
     /** What counts against the ManualClusterSnapshots quota. */
     public int manualSnapshotCount() {
         return locked(() -> {
@@ -326,6 +347,74 @@ public final class RdsSimulator implements StatefulService {
             SnapshotRecord s = plane.snapshotOf(cluster, id, SnapshotRecord.AWS_BACKUP, plane.now());
             s.status = "available";
             plane.state.snapshots.put(id, s);
+            return null;
+        });
+    }
+
+    /**
+     * A manual cluster snapshot from a cluster's history, for {@link #addManualSnapshots}.
+     *
+     * @param createTime now or earlier
+     */
+    public record HistoricSnapshot(String clusterIdentifier, String snapshotIdentifier, Instant createTime,
+                                   Map<String, String> tags) {
+        public HistoricSnapshot {
+            Objects.requireNonNull(clusterIdentifier, "clusterIdentifier");
+            Objects.requireNonNull(snapshotIdentifier, "snapshotIdentifier");
+            Objects.requireNonNull(createTime, "createTime");
+            tags = Map.copyOf(tags);
+        }
+    }
+
+    /**
+     * Adds an available manual cluster snapshot of an existing cluster, created at {@code createTime} (now or
+     * earlier) with these tags: a long snapshot history without taking, and waiting for, each one through
+     * the API. It counts against the manual snapshot quota as CreateDBClusterSnapshot does, and publishes no
+     * event (its creation is history).
+     */
+    public void addManualSnapshot(String clusterIdentifier, String snapshotIdentifier, Instant createTime,
+            Map<String, String> tags) {
+        addManualSnapshots(List.of(new HistoricSnapshot(clusterIdentifier, snapshotIdentifier, createTime, tags)));
+    }
+
+    /**
+     * {@link #addManualSnapshot} for many at once (one quota check for all): all are added, or, when one
+     * cannot be, none.
+     */
+    public void addManualSnapshots(List<HistoricSnapshot> history) {
+        List<SnapshotRecord> records = new ArrayList<>(history.size());
+        for (HistoricSnapshot h : history) {
+            // In key order: the record's map does not keep the caller's order, and listings must be reproducible.
+            java.util.LinkedHashMap<String, String> tags = new java.util.LinkedHashMap<>(new java.util.TreeMap<>(h.tags()));
+            tags.forEach(RdsTags::checkTag);
+            RdsTags.checkCount(Map.of(), tags);
+            SnapshotRecord s = new SnapshotRecord();
+            s.identifier = RdsIdentifiers.valid("DBClusterSnapshotIdentifier", h.snapshotIdentifier());
+            s.clusterIdentifier = h.clusterIdentifier();
+            s.createTime = h.createTime();
+            s.tags = tags;
+            records.add(s);
+        }
+        locked(() -> {
+            plane.settle();
+            java.util.Set<String> adding = new java.util.HashSet<>();
+            List<SnapshotRecord> built = new ArrayList<>(records.size());
+            for (SnapshotRecord r : records) {
+                ClusterRecord cluster = plane.findCluster(r.clusterIdentifier)
+                        .orElseThrow(() -> new IllegalArgumentException("no DB cluster " + r.clusterIdentifier));
+                if (r.createTime.isAfter(plane.now())) {
+                    throw new IllegalArgumentException("a snapshot cannot be created after now (" + plane.now() + "): " + r.createTime);
+                }
+                if (plane.state.snapshots.containsKey(r.identifier) || !adding.add(r.identifier)) {
+                    throw new IllegalArgumentException("a cluster snapshot " + r.identifier + " already exists");
+                }
+                SnapshotRecord s = plane.snapshotOf(cluster, r.identifier, SnapshotRecord.MANUAL, r.createTime);
+                s.status = "available";
+                s.tags = r.tags;
+                built.add(s);
+            }
+            plane.checkManualSnapshotQuota(built.size());
+            built.forEach(s -> plane.state.snapshots.put(s.identifier, s));
             return null;
         });
     }

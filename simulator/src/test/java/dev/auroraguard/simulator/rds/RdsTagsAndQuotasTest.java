@@ -106,6 +106,25 @@ class RdsTagsAndQuotasTest {
     }
 
     @Test
+    void createDBCluster_should_answerQuotaExceeded_when_aRaisedClusterQuotaIsReached() {
+        // GIVEN an account whose DB clusters quota was raised to 2 (an option, as AWS raises it on request)
+        dev.auroraguard.simulator.SimClock clock = dev.auroraguard.simulator.SimClock.manual(RdsFixture.START);
+        RdsSimulator raised = new RdsSimulator(dev.auroraguard.simulator.protocol.ServiceModel.load(
+                dev.auroraguard.simulator.protocol.ServiceModel.RDS), clock, dev.auroraguard.simulator.Timings.realistic(),
+                new dev.auroraguard.simulator.EventLog(), RdsFixture.ACCOUNT, RdsFixture.REGION, 100, 2);
+        java.util.function.Consumer<String> create = id -> raised.handle("CreateDBCluster", RdsFixture.input("DBClusterIdentifier", id,
+                "Engine", "aurora-postgresql", "MasterUsername", "postgres", "MasterUserPassword", "correct-horse-battery"));
+        create.accept("one");
+        create.accept("two");
+
+        // WHEN / THEN the third is refused, and DescribeAccountAttributes reports the raised maximum
+        assertFault("DBClusterQuotaExceededFault", 403, () -> create.accept("three"));
+        assertThat(list(raised.handle("DescribeAccountAttributes", Map.of()), "AccountQuotas"))
+                .filteredOn(q -> q.get("AccountQuotaName").equals("DBClusters")).singleElement()
+                .satisfies(q -> assertThat(q).containsEntry("Used", 2L).containsEntry("Max", 2L));
+    }
+
+    @Test
     void supportedOperations_should_beOperationsOfTheRdsModel_when_listed() {
         var model = dev.auroraguard.simulator.protocol.ServiceModel.load(dev.auroraguard.simulator.protocol.ServiceModel.RDS);
 
