@@ -15,7 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -31,8 +33,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs {@link RetentionPlanningBenchmark} through JMH's Java API (no uber-jar needed) and prints a table:
  *
  * <pre>
- * java -cp benchmarks.jar:&lt;dependencies&gt; dev.auroraguard.bench.retention.RetentionPlanningBench [--json FILE] [--sizes 1000,10000,100000] [--quiet]
+ * java -cp benchmarks.jar:&lt;dependencies&gt; dev.auroraguard.bench.retention.RetentionPlanningBench [--sizes 1000,10000,100000] [--cold] [--json FILE] [--quiet]
  * </pre>
+ *
+ * <p>The measurement is JMH's average time of a warmed-up plan (the issue #8 goal). {@code --cold} adds
+ * what a scheduled run sees more often: the first plan in a fresh JVM started with the flags AWS Lambda's
+ * Java 17 and 21 runtimes use by default (C1 only, serial GC), one shot per fork.
  *
  * <p>JMH measures in a forked JVM started with this JVM's {@code java.class.path}, so the benchmark classes
  * and their generated {@code META-INF/BenchmarkList} must be on the class path the JVM was launched with
@@ -52,12 +58,18 @@ public final class RetentionPlanningBench {
     static final TimeValue MEASUREMENT_TIME = TimeValue.seconds(1);
     /** A fixed heap, so that runs compare; the data of 100,000 snapshots takes about 100 MB of it. */
     static final String[] FORK_JVM_ARGS = {"-Xms1g", "-Xmx1g"};
+    /** {@code --cold}: fresh JVMs per size, each measuring its first plan. */
+    static final int COLD_FORKS = 5;
+    /** What AWS Lambda's Java 17 and 21 runtimes start the JVM with by default. */
+    static final String[] LAMBDA_JVM_ARGS = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
 
-    private static final String USAGE = "usage: RetentionPlanningBench [--json FILE] [--sizes N,N,...] [--quiet]\n"
-            + "  --json FILE   also write JMH's JSON results to FILE\n"
+    private static final String USAGE = "usage: RetentionPlanningBench [--sizes N,N,...] [--cold] [--json FILE] [--quiet]\n"
             + "  --sizes LIST  snapshot counts to measure, multiples of " + RetentionWorkload.CLUSTERS
             + " (default 1000,10000,100000)\n"
-            + "  --quiet       print only the table, not JMH's progress";
+            + "  --cold        also measure the first plan in fresh JVMs with Lambda's JVM flags (" + COLD_FORKS
+            + " per size)\n"
+            + "  --json FILE   also write JMH's JSON results to FILE (and FILE-cold.json for --cold)\n"
+            + "  --quiet       print only the tables, not JMH's progress";
 
     private RetentionPlanningBench() {
     }
@@ -67,7 +79,7 @@ public final class RetentionPlanningBench {
     }
 
     /**
-     * Runs the benchmark and prints the table to {@code out}.
+     * Runs the benchmark and prints the tables to {@code out}.
      *
      * @return 0 when the benchmark ran, 1 when it could not run or failed, 2 for a wrong command line
      */
@@ -97,59 +109,100 @@ public final class RetentionPlanningBench {
         for (int size : arguments.sizes()) {
             summaries.add(WorkloadSummary.of(RetentionWorkload.generate(size, RetentionWorkload.SEED)));
         }
+        VerboseMode verbosity = arguments.quiet() ? VerboseMode.SILENT : VerboseMode.NORMAL;
 
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + Pattern.quote(RetentionPlanningBenchmark.class.getName()) + "\\.")
-                .param("snapshots", arguments.sizes().stream().map(String::valueOf).toArray(String[]::new))
+        ChainedOptionsBuilder warm = options(arguments.sizes())
+                .mode(Mode.AverageTime)
                 .forks(FORKS)
                 .warmupIterations(WARMUP_ITERATIONS)
                 .warmupTime(WARMUP_TIME)
                 .measurementIterations(MEASUREMENT_ITERATIONS)
                 .measurementTime(MEASUREMENT_TIME)
-                .jvmArgsAppend(FORK_JVM_ARGS)
-                .shouldFailOnError(true);
-        arguments.json().ifPresent(file -> options.resultFormat(ResultFormatType.JSON).result(file.toString()));
+                .jvmArgsAppend(FORK_JVM_ARGS);
+        arguments.json().ifPresent(file -> warm.resultFormat(ResultFormatType.JSON).result(file.toString()));
+        Optional<Collection<RunResult>> warmResults = measure(warm, arguments.sizes().size(), out, verbosity);
+        if (warmResults.isEmpty()) {
+            return 1;
+        }
+        Optional<Collection<RunResult>> coldResults = Optional.empty();
+        if (arguments.cold()) {
+            ChainedOptionsBuilder cold = options(arguments.sizes())
+                    .mode(Mode.SingleShotTime)
+                    .forks(COLD_FORKS)
+                    .warmupIterations(0)
+                    .measurementIterations(1)
+                    .jvmArgsAppend(concat(FORK_JVM_ARGS, LAMBDA_JVM_ARGS));
+            arguments.json().ifPresent(file -> cold.resultFormat(ResultFormatType.JSON).result(coldJson(file).toString()));
+            coldResults = measure(cold, arguments.sizes().size(), out, verbosity);
+            if (coldResults.isEmpty()) {
+                return 1;
+            }
+        }
 
+        out.println();
+        out.print(table(warmResults.get(), summaries));
+        coldResults.ifPresent(results -> out.print(coldTable(results)));
+        arguments.json().ifPresent(file -> out.println("JMH results (JSON): " + file
+                + (arguments.cold() ? ", " + coldJson(file) : "")));
+        return 0;
+    }
+
+    private static ChainedOptionsBuilder options(List<Integer> sizes) {
+        return new OptionsBuilder()
+                .include("^" + Pattern.quote(RetentionPlanningBenchmark.class.getName()) + "\\.")
+                .param("snapshots", sizes.stream().map(String::valueOf).toArray(String[]::new))
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .shouldFailOnError(true);
+    }
+
+    /** Runs JMH; empty (with the reason printed) when it failed or measured fewer sizes than asked. */
+    private static Optional<Collection<RunResult>> measure(ChainedOptionsBuilder options, int sizes, PrintStream out,
+                                                           VerboseMode verbosity) {
         Collection<RunResult> results;
         try {
-            VerboseMode verbosity = arguments.quiet() ? VerboseMode.SILENT : VerboseMode.NORMAL;
             results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(out, verbosity)).run();
         } catch (RunnerException e) {
             out.println("retention benchmark: JMH failed: " + e.getMessage()
                     + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
-            return 1;
+            return Optional.empty();
         }
-        if (results.size() != arguments.sizes().size()) {
-            out.println("retention benchmark: JMH returned " + results.size() + " results for "
-                    + arguments.sizes().size() + " sizes; see its output above");
-            return 1;
+        if (results.size() != sizes) {
+            out.println("retention benchmark: JMH returned " + results.size() + " results for " + sizes
+                    + " sizes; see its output above");
+            return Optional.empty();
         }
-        out.println();
-        out.print(table(results, summaries));
-        arguments.json().ifPresent(file -> out.println("JMH results (JSON): " + file));
-        return 0;
+        return Optional.of(results);
+    }
+
+    static Path coldJson(Path json) {
+        String name = json.getFileName().toString();
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        return json.resolveSibling(base + "-cold.json");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     static String table(Collection<RunResult> results, List<WorkloadSummary> summaries) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT,
-                "JMH average time, %d fork, warmup %d x %s, measurement %d x %s, fork JVM %s%n",
+                "Warmed up: JMH average time, %d fork, warmup %d x %s, measurement %d x %s, fork JVM %s%n",
                 FORKS, WARMUP_ITERATIONS, WARMUP_TIME, MEASUREMENT_ITERATIONS, MEASUREMENT_TIME,
                 String.join(" ", FORK_JVM_ARGS)));
-        table.append(String.format(Locale.ROOT, "%10s  %11s  %13s  %10s  %15s%n",
+        table.append(String.format(Locale.ROOT, "%10s  %11s  %14s  %10s  %15s%n",
                 "SNAPSHOTS", "PER CLUSTER", "POLICY DELETES", "MS/OP", "ERROR (99.9%)"));
         Double goalScore = null;
-        List<RunResult> sorted = results.stream()
-                .sorted(Comparator.comparingInt(RetentionPlanningBench::size))
-                .toList();
-        for (RunResult result : sorted) {
+        for (RunResult result : bySize(results)) {
             int size = size(result);
             Result<?> primary = result.getPrimaryResult();
             WorkloadSummary summary = summaries.stream().filter(s -> s.snapshots() == size).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no workload summary for " + size + " snapshots"));
-            table.append(String.format(Locale.ROOT, "%10d  %11d  %13d  %10.3f  %15s%n",
+            table.append(String.format(Locale.ROOT, "%10d  %11d  %14d  %10.3f  %15s%n",
                     size, size / RetentionWorkload.CLUSTERS, summary.policyDeletes(), primary.getScore(),
-                    Double.isNaN(primary.getScoreError()) ? "n/a" : String.format(Locale.ROOT, "± %.3f", primary.getScoreError())));
+                    error(primary)));
             if (size == GOAL_SNAPSHOTS) {
                 goalScore = primary.getScore();
             }
@@ -159,6 +212,29 @@ public final class RetentionPlanningBench {
                     GOAL_SNAPSHOTS, GOAL_MILLISECONDS, goalScore < GOAL_MILLISECONDS ? "met" : "NOT met", goalScore));
         }
         return table.toString();
+    }
+
+    static String coldTable(Collection<RunResult> results) {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT,
+                "%nCold: the first plan in a fresh JVM, JMH single shot, %d forks, fork JVM %s%n", COLD_FORKS,
+                String.join(" ", concat(FORK_JVM_ARGS, LAMBDA_JVM_ARGS))));
+        table.append(String.format(Locale.ROOT, "%10s  %10s  %10s  %10s  %15s%n",
+                "SNAPSHOTS", "MEAN MS", "MIN MS", "MAX MS", "ERROR (99.9%)"));
+        for (RunResult result : bySize(results)) {
+            Result<?> primary = result.getPrimaryResult();
+            table.append(String.format(Locale.ROOT, "%10d  %10.3f  %10.3f  %10.3f  %15s%n", size(result),
+                    primary.getScore(), primary.getStatistics().getMin(), primary.getStatistics().getMax(), error(primary)));
+        }
+        return table.toString();
+    }
+
+    private static String error(Result<?> result) {
+        return Double.isNaN(result.getScoreError()) ? "n/a" : String.format(Locale.ROOT, "± %.3f", result.getScoreError());
+    }
+
+    private static List<RunResult> bySize(Collection<RunResult> results) {
+        return results.stream().sorted(Comparator.comparingInt(RetentionPlanningBench::size)).toList();
     }
 
     private static int size(RunResult result) {
@@ -213,11 +289,12 @@ public final class RetentionPlanningBench {
     }
 
     /** The command line. */
-    record Arguments(List<Integer> sizes, Optional<Path> json, boolean quiet, boolean help) {
+    record Arguments(List<Integer> sizes, Optional<Path> json, boolean cold, boolean quiet, boolean help) {
 
         static Arguments parse(String[] args) {
             List<Integer> sizes = DEFAULT_SIZES;
             Optional<Path> json = Optional.empty();
+            boolean cold = false;
             boolean quiet = false;
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
@@ -225,12 +302,13 @@ public final class RetentionPlanningBench {
                 switch (arg) {
                     case "--json" -> json = Optional.of(Path.of(value(args, ++i, arg)));
                     case "--sizes" -> sizes = sizes(value(args, ++i, arg));
+                    case "--cold" -> cold = true;
                     case "--quiet" -> quiet = true;
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
-            return new Arguments(sizes, json, quiet, help);
+            return new Arguments(sizes, json, cold, quiet, help);
         }
 
         private static String value(String[] args, int index, String option) {

@@ -23,13 +23,14 @@ class RetentionPlanningBenchTest {
         // THEN the three sizes of issue #8 are measured, progress shown, no JSON written
         assertThat(arguments.sizes()).containsExactly(1_000, 10_000, 100_000);
         assertThat(arguments.json()).isEmpty();
+        assertThat(arguments.cold()).isFalse();
         assertThat(arguments.quiet()).isFalse();
     }
 
     @Test
     void parse_should_readEveryOption_when_givenThem() {
         // GIVEN every option
-        String[] args = {"--sizes", "100000, 1000", "--json", "out/retention.json", "--quiet"};
+        String[] args = {"--sizes", "100000, 1000", "--json", "out/retention.json", "--cold", "--quiet"};
 
         // WHEN they are read
         RetentionPlanningBench.Arguments arguments = RetentionPlanningBench.Arguments.parse(args);
@@ -37,7 +38,16 @@ class RetentionPlanningBenchTest {
         // THEN each is taken as given
         assertThat(arguments.sizes()).containsExactly(100_000, 1_000);
         assertThat(arguments.json()).isEqualTo(Optional.of(Path.of("out/retention.json")));
+        assertThat(arguments.cold()).isTrue();
         assertThat(arguments.quiet()).isTrue();
+    }
+
+    @Test
+    void coldJson_should_sitNextToTheJsonFile_when_coldRunsAreMeasuredToo() {
+        // GIVEN JSON files with and without the .json ending  WHEN the cold results' file is named
+        // THEN it sits in the same directory with -cold added
+        assertThat(RetentionPlanningBench.coldJson(Path.of("out/retention.json"))).isEqualTo(Path.of("out/retention-cold.json"));
+        assertThat(RetentionPlanningBench.coldJson(Path.of("results"))).isEqualTo(Path.of("results-cold.json"));
     }
 
     @Test

@@ -35,11 +35,11 @@ import java.util.Set;
  *       later run.
  * </ol>
  *
- * <p>Planning is linear in the number of snapshots apart from one sort (100,000 snapshots of 100
- * clusters plan in milliseconds; see {@code dev.auroraguard.bench.retention} in the benchmarks module):
- * snapshots are tracked by their position in the newest-first order rather than hashed (a record's hash
- * walks all its tags), and a calendar bucket's label is only formatted when the bucket may differ from
- * the last one a rule kept.
+ * <p>A run may plan a whole account (the retention benchmark in the benchmarks module plans 100,000
+ * snapshots of 100 clusters), so the work is linear in the listing apart from sorting each cluster's
+ * snapshots: snapshots are known by their position in plan order rather than hashed (a record's hash walks
+ * all its tags), the deletions the budget grants are selected without sorting every deletion, and a
+ * calendar bucket's label is only formatted when its key differs from the bucket a rule last kept.
  */
 public final class RetentionPlanner {
 
