@@ -52,7 +52,7 @@ public final class RetentionPlanningBench {
 
     static final List<Integer> DEFAULT_SIZES = List.of(1_000, 10_000, 100_000);
     static final int FORKS = 1;
-    static final int WARMUP_ITERATIONS = 5;
+    static final int WARMUP_ITERATIONS = 10;
     static final TimeValue WARMUP_TIME = TimeValue.seconds(2);
     static final int MEASUREMENT_ITERATIONS = 10;
     static final TimeValue MEASUREMENT_TIME = TimeValue.seconds(1);

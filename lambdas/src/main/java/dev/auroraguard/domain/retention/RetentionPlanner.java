@@ -101,6 +101,8 @@ public final class RetentionPlanner {
         // Plan order: by cluster, then newest first; one small sort per cluster rather than one large one.
         // Every snapshot is known by its position in this order from here on.
         ListedSnapshot[] snapshots = new ListedSnapshot[listing.snapshots().size()];
+        long[] seconds = new long[snapshots.length];
+        int[] nanos = new int[snapshots.length];
         List<List<Reason>> reasons = new ArrayList<>(snapshots.length);
         Indices toDelete = new Indices();
         Reasons shared = new Reasons(now, budget);
@@ -110,12 +112,18 @@ public final class RetentionPlanner {
             Arrays.sort(newestFirst);
             for (int k = 0; k < newestFirst.length; k++) {
                 snapshots[start + k] = newestFirst[k].snapshot();
+                seconds[start + k] = newestFirst[k].seconds();
+                nanos[start + k] = newestFirst[k].nanos();
             }
             planCluster(snapshots, start, start + newestFirst.length, now, shared, reasons, toDelete);
             start += newestFirst.length;
         }
 
-        boolean[] deleted = grantDeletions(snapshots, toDelete, listing.complete(), budget);
+        Comparator<Integer> oldestFirst = (a, b) -> {
+            int byTime = seconds[a] != seconds[b] ? Long.compare(seconds[a], seconds[b]) : Integer.compare(nanos[a], nanos[b]);
+            return byTime != 0 ? byTime : OLDEST_FIRST.compare(snapshots[a], snapshots[b]);
+        };
+        boolean[] deleted = grantDeletions(snapshots.length, toDelete, oldestFirst, listing.complete(), budget);
         int deletions = 0;
         for (int k = 0; k < toDelete.size(); k++) {
             int i = toDelete.get(k);
@@ -213,11 +221,12 @@ public final class RetentionPlanner {
      * {@code budget} ({@link #OLDEST_FIRST}). Only which ones matter, not their order, so the oldest are
      * selected with a heap of {@code budget} entries rather than by sorting every deletion.
      *
+     * @param oldestFirst {@link #OLDEST_FIRST} on positions
      * @return by position: true for the deletions made
      */
-    private static boolean[] grantDeletions(ListedSnapshot[] snapshots, Indices toDelete, boolean complete,
-                                            DeletionBudget budget) {
-        boolean[] deleted = new boolean[snapshots.length];
+    private static boolean[] grantDeletions(int count, Indices toDelete, Comparator<Integer> oldestFirst,
+                                            boolean complete, DeletionBudget budget) {
+        boolean[] deleted = new boolean[count];
         if (!complete || budget.maxDeletions() == 0) {
             return deleted;
         }
@@ -229,13 +238,12 @@ public final class RetentionPlanner {
         }
         // The newest of the oldest found so far on top, so that an older one can replace it. Walked
         // backwards (each cluster oldest first), few of the later ones are older than the top.
-        Comparator<Integer> newestOnTop = (a, b) -> OLDEST_FIRST.compare(snapshots[b], snapshots[a]);
-        PriorityQueue<Integer> oldest = new PriorityQueue<>(budget.maxDeletions() + 1, newestOnTop);
+        PriorityQueue<Integer> oldest = new PriorityQueue<>(budget.maxDeletions() + 1, oldestFirst.reversed());
         for (int k = toDelete.size() - 1; k >= 0; k--) {
             int i = toDelete.get(k);
             if (oldest.size() < budget.maxDeletions()) {
                 oldest.add(i);
-            } else if (OLDEST_FIRST.compare(snapshots[i], snapshots[oldest.peek()]) < 0) {
+            } else if (oldestFirst.compare(i, oldest.peek()) < 0) {
                 oldest.poll();
                 oldest.add(i);
             }
