@@ -4,10 +4,12 @@ import dev.auroraguard.domain.retention.DeletionBudget;
 import dev.auroraguard.domain.retention.RetentionPlan;
 import dev.auroraguard.domain.retention.RetentionPlanner;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -250,11 +252,14 @@ public final class RetentionPlanningBench {
             return Optional.of("META-INF/BenchmarkList is not on the class path: the benchmarks module was compiled "
                     + "without JMH's annotation processor (jmh-generator-annprocess)");
         }
+        CodeSource source = RetentionPlanningBenchmark.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return Optional.of("cannot tell where the benchmark classes were loaded from");
+        }
         Path classes;
         try {
-            classes = Path.of(RetentionPlanningBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toAbsolutePath().normalize();
-        } catch (URISyntaxException | NullPointerException | IllegalArgumentException e) {
+            classes = Path.of(source.getLocation().toURI()).toAbsolutePath().normalize();
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.of("cannot tell where the benchmark classes were loaded from (" + e + ")");
         }
         String classPath = System.getProperty("java.class.path", "");
@@ -273,7 +278,7 @@ public final class RetentionPlanningBench {
     private static boolean sameFile(Path a, Path b) {
         try {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -119,8 +119,11 @@ public final class RetentionPlanner {
             start += newestFirst.length;
         }
 
+        // OLDEST_FIRST on positions, reading the creation times from the arrays rather than each snapshot.
         Comparator<Integer> oldestFirst = (a, b) -> {
-            int byTime = seconds[a] != seconds[b] ? Long.compare(seconds[a], seconds[b]) : Integer.compare(nanos[a], nanos[b]);
+            int byTime = seconds[a] != seconds[b]
+                    ? Long.compare(seconds[a], seconds[b])
+                    : Integer.compare(nanos[a], nanos[b]);
             return byTime != 0 ? byTime : OLDEST_FIRST.compare(snapshots[a], snapshots[b]);
         };
         boolean[] deleted = grantDeletions(snapshots.length, toDelete, oldestFirst, listing.complete(), budget);
