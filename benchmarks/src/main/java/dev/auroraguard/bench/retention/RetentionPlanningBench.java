@@ -6,6 +6,7 @@ import dev.auroraguard.domain.retention.RetentionPlanner;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,9 @@ public final class RetentionPlanningBench {
     /** What AWS Lambda's Java 17 and 21 runtimes start the JVM with by default. */
     static final String[] LAMBDA_JVM_ARGS = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
 
+    /** A one-minute load average from which a machine counts as busy with other work. */
+    static final double BUSY_LOAD = 0.5;
+
     private static final String USAGE = "usage: RetentionPlanningBench [--sizes N,N,...] [--cold] [--json FILE] [--quiet]\n"
             + "  --sizes LIST  snapshot counts to measure, multiples of " + RetentionWorkload.CLUSTERS
             + " (default 1000,10000,100000)\n"
@@ -112,6 +116,7 @@ public final class RetentionPlanningBench {
             summaries.add(WorkloadSummary.of(RetentionWorkload.generate(size, RetentionWorkload.SEED)));
         }
         VerboseMode verbosity = arguments.quiet() ? VerboseMode.SILENT : VerboseMode.NORMAL;
+        double loadBefore = loadAverage();
 
         ChainedOptionsBuilder warm = options(arguments.sizes())
                 .mode(Mode.AverageTime)
@@ -141,9 +146,12 @@ public final class RetentionPlanningBench {
             }
         }
 
+        double loadAfter = loadAverage();
+
         out.println();
         out.print(table(warmResults.get(), summaries));
         coldResults.ifPresent(results -> out.print(coldTable(results)));
+        out.print(loadNote(loadBefore, loadAfter, Runtime.getRuntime().availableProcessors()));
         arguments.json().ifPresent(file -> out.println("JMH results (JSON): " + file
                 + (arguments.cold() ? ", " + coldJson(file) : "")));
         return 0;
@@ -229,6 +237,29 @@ public final class RetentionPlanningBench {
                     primary.getScore(), primary.getStatistics().getMin(), primary.getStatistics().getMax(), error(primary)));
         }
         return table.toString();
+    }
+
+    /**
+     * The machine's load around the run. Wall-clock times are only comparable on an otherwise idle
+     * machine: with two cores, one other busy process can double them.
+     */
+    static String loadNote(double before, double after, int cores) {
+        if (before < 0 || after < 0) {
+            return "System load average: not available on this system; run on an otherwise idle machine"
+                    + System.lineSeparator();
+        }
+        String note = String.format(Locale.ROOT, "System load average: %.2f before, %.2f after (%d cores)%n",
+                before, after, cores);
+        // Before the run nothing of ours is running, so any load is other processes'.
+        if (before >= BUSY_LOAD) {
+            note += String.format(Locale.ROOT, "WARNING: other processes were busy (load %.2f before the run); the times "
+                    + "above are inflated; rerun on an otherwise idle machine for numbers to compare%n", before);
+        }
+        return note;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String error(Result<?> result) {

@@ -88,4 +88,17 @@ class RetentionPlanningBenchTest {
         // THEN it leaves room for JVM start, data generation and the last, slowest operation of each iteration
         assertThat(total).isLessThanOrEqualTo(120);
     }
+
+    @Test
+    void loadNote_should_warn_when_otherProcessesWereBusyBeforeTheRun() {
+        // GIVEN load averages of an idle and of a busy machine
+        // WHEN the note is written
+        String idle = RetentionPlanningBench.loadNote(0.1, 1.1, 2);
+        String busy = RetentionPlanningBench.loadNote(3.4, 5.8, 2);
+
+        // THEN both state the load; only the busy one warns that the times are inflated
+        assertThat(idle).isEqualTo("System load average: 0.10 before, 1.10 after (2 cores)" + System.lineSeparator());
+        assertThat(busy).contains("3.40 before, 5.80 after").contains("WARNING: other processes were busy");
+        assertThat(RetentionPlanningBench.loadNote(-1, -1, 2)).contains("not available");
+    }
 }
