@@ -37,7 +37,22 @@ public final class ColdStartBench {
     }
 
     /** The command line: {@code cold-start [--samples N] [--functions a,b] [--artifacts DIR] [--baseline JAR] ...}. */
+    static final String USAGE = """
+            usage: ./aurora-guard bench cold-start [--samples 15] [--functions a,b] [--cpu 1|none] [--memory-mb MB]
+                                                   [--json FILE] [--keep DIR] [--artifacts DIR] [--baseline JAR] [--java PATH]
+              --samples N      cold samples per function, and as many baseline samples (default 15)
+              --functions a,b  only these functions (default: all six)
+              --cpu N|none     the CPU the samples are pinned to with taskset (default 1; the benchmark keeps off it)
+              --memory-mb MB   let the sample JVMs see MB of memory (-XX:MaxRAM), as a function configured with MB would
+              --json FILE      also write every sample as JSON
+              --keep DIR       keep the unpacked artifacts and the class-load logs in DIR
+            """;
+
     public static int run(String[] args, PrintStream out) throws Exception {
+        if (Arrays.asList(args).contains("--help")) {
+            out.print(USAGE);
+            return 0;
+        }
         Options options = Options.parse(args);
         List<FunctionResult> results = new ColdStartBench(options, out).measure();
         ColdStartReport.print(results, options, out);
