@@ -6,11 +6,11 @@ import dev.auroraguard.domain.retention.RetentionPlanner;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
@@ -66,8 +67,9 @@ public final class RetentionPlanningBench {
     /** What AWS Lambda's Java 17 and 21 runtimes start the JVM with by default. */
     static final String[] LAMBDA_JVM_ARGS = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
 
-    /** A one-minute load average from which a machine counts as busy with other work. */
-    static final double BUSY_LOAD = 0.5;
+    /** Other processes' CPU use, in cores, from which the times are flagged as inflated. */
+    static final double BUSY_CORES = 0.25;
+    static final Duration LOAD_WINDOW = Duration.ofSeconds(1);
 
     private static final String USAGE = "usage: RetentionPlanningBench [--sizes N,N,...] [--cold] [--json FILE] [--quiet]\n"
             + "  --sizes LIST  snapshot counts to measure, multiples of " + RetentionWorkload.CLUSTERS
@@ -116,7 +118,7 @@ public final class RetentionPlanningBench {
             summaries.add(WorkloadSummary.of(RetentionWorkload.generate(size, RetentionWorkload.SEED)));
         }
         VerboseMode verbosity = arguments.quiet() ? VerboseMode.SILENT : VerboseMode.NORMAL;
-        double loadBefore = loadAverage();
+        OptionalDouble loadBefore = busyCores();
 
         ChainedOptionsBuilder warm = options(arguments.sizes())
                 .mode(Mode.AverageTime)
@@ -146,7 +148,7 @@ public final class RetentionPlanningBench {
             }
         }
 
-        double loadAfter = loadAverage();
+        OptionalDouble loadAfter = busyCores();
 
         out.println();
         out.print(table(warmResults.get(), summaries));
@@ -240,26 +242,70 @@ public final class RetentionPlanningBench {
     }
 
     /**
-     * The machine's load around the run. Wall-clock times are only comparable on an otherwise idle
-     * machine: with two cores, one other busy process can double them.
+     * How busy the machine was just before and just after the measurements, while this JVM was idle.
+     * Wall-clock times only compare between runs on an otherwise idle machine: with two cores, one other
+     * busy process can double them.
      */
-    static String loadNote(double before, double after, int cores) {
-        if (before < 0 || after < 0) {
-            return "System load average: not available on this system; run on an otherwise idle machine"
+    static String loadNote(OptionalDouble before, OptionalDouble after, int cores) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return "Other processes' CPU use: not measurable here (no /proc/stat); run on an otherwise idle machine"
                     + System.lineSeparator();
         }
-        String note = String.format(Locale.ROOT, "System load average: %.2f before, %.2f after (%d cores)%n",
-                before, after, cores);
-        // Before the run nothing of ours is running, so any load is other processes'.
-        if (before >= BUSY_LOAD) {
-            note += String.format(Locale.ROOT, "WARNING: other processes were busy (load %.2f before the run); the times "
-                    + "above are inflated; rerun on an otherwise idle machine for numbers to compare%n", before);
+        String note = String.format(Locale.ROOT,
+                "Other processes' CPU use: %.2f of %d cores just before the run, %.2f just after%n",
+                before.getAsDouble(), cores, after.getAsDouble());
+        double busiest = Math.max(before.getAsDouble(), after.getAsDouble());
+        if (busiest >= BUSY_CORES) {
+            note += String.format(Locale.ROOT, "WARNING: other processes were using %.2f cores; the times above are "
+                    + "inflated; rerun on an otherwise idle machine for numbers to compare%n", busiest);
         }
         return note;
     }
 
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    /**
+     * Cores kept busy over {@link #LOAD_WINDOW} by everything running, read from {@code /proc/stat}; taken
+     * while this JVM waits, so it is other processes' use. Empty where {@code /proc/stat} is not available.
+     */
+    static OptionalDouble busyCores() {
+        Optional<long[]> first = cpuTimes();
+        try {
+            Thread.sleep(LOAD_WINDOW.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalDouble.empty();
+        }
+        Optional<long[]> second = cpuTimes();
+        if (first.isEmpty() || second.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        long total = second.get()[0] - first.get()[0];
+        long idle = second.get()[1] - first.get()[1];
+        if (total <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((double) (total - idle) / total * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** All and idle (idle + iowait) jiffies of the machine, from the first line of {@code /proc/stat}. */
+    private static Optional<long[]> cpuTimes() {
+        Path stat = Path.of("/proc/stat");
+        if (!Files.isReadable(stat)) {
+            return Optional.empty();
+        }
+        try {
+            String[] fields = Files.readAllLines(stat).get(0).trim().split("\\s+");
+            if (!fields[0].equals("cpu") || fields.length < 6) {
+                return Optional.empty();
+            }
+            long total = 0;
+            // user nice system idle iowait irq softirq steal; guest times are already counted in user and nice.
+            for (int i = 1; i < Math.min(fields.length, 9); i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            return Optional.of(new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])});
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String error(Result<?> result) {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -90,15 +91,27 @@ class RetentionPlanningBenchTest {
     }
 
     @Test
-    void loadNote_should_warn_when_otherProcessesWereBusyBeforeTheRun() {
-        // GIVEN load averages of an idle and of a busy machine
+    void loadNote_should_warn_when_otherProcessesWereBusy() {
+        // GIVEN other processes' CPU use on an idle and on a busy machine
         // WHEN the note is written
-        String idle = RetentionPlanningBench.loadNote(0.1, 1.1, 2);
-        String busy = RetentionPlanningBench.loadNote(3.4, 5.8, 2);
+        String idle = RetentionPlanningBench.loadNote(OptionalDouble.of(0.05), OptionalDouble.of(0.1), 2);
+        String busy = RetentionPlanningBench.loadNote(OptionalDouble.of(0.1), OptionalDouble.of(1.5), 2);
 
-        // THEN both state the load; only the busy one warns that the times are inflated
-        assertThat(idle).isEqualTo("System load average: 0.10 before, 1.10 after (2 cores)" + System.lineSeparator());
-        assertThat(busy).contains("3.40 before, 5.80 after").contains("WARNING: other processes were busy");
-        assertThat(RetentionPlanningBench.loadNote(-1, -1, 2)).contains("not available");
+        // THEN both state it; only the busy one warns that the times are inflated
+        assertThat(idle).isEqualTo("Other processes' CPU use: 0.05 of 2 cores just before the run, 0.10 just after"
+                + System.lineSeparator());
+        assertThat(busy).contains("0.10 of 2 cores just before the run, 1.50 just after")
+                .contains("WARNING: other processes were using 1.50 cores");
+        assertThat(RetentionPlanningBench.loadNote(OptionalDouble.empty(), OptionalDouble.of(0), 2))
+                .contains("not measurable here");
+    }
+
+    @Test
+    void busyCores_should_beBetweenNoneAndEveryCore_when_measured() {
+        // GIVEN this machine  WHEN other processes' CPU use is measured
+        OptionalDouble busy = RetentionPlanningBench.busyCores();
+
+        // THEN it is a share of the cores (or not measurable, off Linux)
+        busy.ifPresent(cores -> assertThat(cores).isBetween(0.0, (double) Runtime.getRuntime().availableProcessors()));
     }
 }
