@@ -3,7 +3,6 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
-import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterRestores;
 import dev.auroraguard.config.Environment;
@@ -20,7 +19,6 @@ import dev.auroraguard.port.OutcomeEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,8 +50,8 @@ public final class PointInTimeRestoreHandler implements RequestHandler<Map<Strin
 
     public PointInTimeRestoreHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
-        this.priming = SnapStartPriming.register(FunctionCatalog.POINT_IN_TIME_RESTORE, environment, log, event -> PointInTimeRestoreInput.parse(event, settings.defaultRestoreType()),
-                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus)));
+        this.priming = SnapStartPriming.register(FunctionCatalog.POINT_IN_TIME_RESTORE, environment, log,
+                event -> PointInTimeRestoreInput.parse(event, settings.defaultRestoreType()));
     }
 
     /** The SnapStart priming hook, if this handler was built from the environment. */

@@ -3,7 +3,6 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
-import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.CodePipelineJobResults;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterDirectory;
@@ -50,8 +49,9 @@ public final class PreDeploySnapshotHandler implements RequestHandler<Map<String
     /** Settings from {@code environment}; fails with one message naming every bad variable. */
     public PreDeploySnapshotHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
-        this.priming = SnapStartPriming.register(FunctionCatalog.PRE_DEPLOY_SNAPSHOT, environment, log, CodePipelineJobEvent::parse,
-                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus), CodePipelineJobResults.primingCall(clients.codePipeline())));
+        this.priming = SnapStartPriming.register(FunctionCatalog.PRE_DEPLOY_SNAPSHOT, environment, log,
+                CodePipelineJobEvent::parse,
+                clients -> List.of(CodePipelineJobResults.primingCall(clients.codePipeline())));
     }
 
     /** The SnapStart priming hook, if this handler was built from the environment. */

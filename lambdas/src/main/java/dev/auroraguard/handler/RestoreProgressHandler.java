@@ -3,7 +3,6 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
-import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterRestores;
 import dev.auroraguard.aws.SsmApplicationParameters;
@@ -50,8 +49,9 @@ public final class RestoreProgressHandler implements RequestHandler<Map<String, 
 
     public RestoreProgressHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
-        this.priming = SnapStartPriming.register(FunctionCatalog.RESTORE_PROGRESS, environment, log, RestoreProgressInput::parse,
-                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus), SsmApplicationParameters.primingCall(clients.ssm())));
+        this.priming = SnapStartPriming.register(FunctionCatalog.RESTORE_PROGRESS, environment, log,
+                RestoreProgressInput::parse,
+                clients -> List.of(SsmApplicationParameters.primingCall(clients.ssm())));
     }
 
     /** The SnapStart priming hook, if this handler was built from the environment. */

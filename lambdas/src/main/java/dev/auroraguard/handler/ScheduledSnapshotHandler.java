@@ -3,7 +3,6 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
-import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsAccountQuotas;
 import dev.auroraguard.aws.RdsClusterDirectory;
@@ -19,7 +18,6 @@ import dev.auroraguard.port.ClusterSnapshots;
 import dev.auroraguard.port.OutcomeEvents;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,8 +47,8 @@ public final class ScheduledSnapshotHandler implements RequestHandler<Map<String
     /** Settings from {@code environment}; fails with one message naming every bad variable. */
     public ScheduledSnapshotHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
-        this.priming = SnapStartPriming.register(FunctionCatalog.SCHEDULED_SNAPSHOT, environment, log, event -> ScheduledSnapshotInput.parse(event, "snapstart-priming", clock.instant()),
-                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus)));
+        this.priming = SnapStartPriming.register(FunctionCatalog.SCHEDULED_SNAPSHOT, environment, log,
+                event -> ScheduledSnapshotInput.parse(event, "snapstart-priming", clock.instant()));
     }
 
     /** The SnapStart priming hook, if this handler was built from the environment. */

@@ -10,11 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -44,16 +45,27 @@ public final class SnapStartPriming implements Resource {
 
     /**
      * Creates the function's priming over the SDK clients its handler uses (the shared ones for its AWS
-     * settings) and registers it with the CRaC runtime.
+     * settings) and registers it with the CRaC runtime. Every function calls RDS and EventBridge, so those
+     * clients are always primed; {@code otherCalls} adds the function's other services.
      */
     static SnapStartPriming register(FunctionCatalog function, Environment environment, StructuredLog log,
                                      Consumer<Map<String, Object>> parseEvent,
-                                     BiFunction<AwsClients, String, List<ClientPriming.Call>> calls) {
+                                     Function<AwsClients, List<ClientPriming.Call>> otherCalls) {
         AwsClients clients = AwsClients.shared(AwsSettings.fromEnvironment(environment));
-        String bus = environment.get(ScheduledSnapshotSettings.EVENT_BUS_NAME).orElse(ScheduledSnapshotSettings.DEFAULT_EVENT_BUS_NAME);
-        SnapStartPriming priming = new SnapStartPriming(function, parseEvent, calls.apply(clients, bus), log);
+        String bus = environment.get(ScheduledSnapshotSettings.EVENT_BUS_NAME)
+                .orElse(ScheduledSnapshotSettings.DEFAULT_EVENT_BUS_NAME);
+        List<ClientPriming.Call> calls = new ArrayList<>(List.of(ClientPriming.rds(clients.rds()),
+                ClientPriming.eventBridge(clients.eventBridge(), bus)));
+        calls.addAll(otherCalls.apply(clients));
+        SnapStartPriming priming = new SnapStartPriming(function, parseEvent, calls, log);
         Core.getGlobalContext().register(priming);
         return priming;
+    }
+
+    /** The priming of a function that calls RDS and EventBridge only. */
+    static SnapStartPriming register(FunctionCatalog function, Environment environment, StructuredLog log,
+                                     Consumer<Map<String, Object>> parseEvent) {
+        return register(function, environment, log, parseEvent, clients -> List.of());
     }
 
     @Override

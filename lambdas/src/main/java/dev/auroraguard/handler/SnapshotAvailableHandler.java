@@ -3,7 +3,6 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
-import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterSnapshots;
 import dev.auroraguard.config.Environment;
@@ -45,8 +44,8 @@ public final class SnapshotAvailableHandler implements RequestHandler<Map<String
 
     public SnapshotAvailableHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
-        this.priming = SnapStartPriming.register(FunctionCatalog.SNAPSHOT_AVAILABLE, environment, log, SnapshotAvailableInput::parse,
-                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus)));
+        this.priming = SnapStartPriming.register(FunctionCatalog.SNAPSHOT_AVAILABLE, environment, log,
+                SnapshotAvailableInput::parse);
     }
 
     /** The SnapStart priming hook, if this handler was built from the environment. */

@@ -3,7 +3,6 @@ package dev.auroraguard.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.auroraguard.aws.AwsClients;
-import dev.auroraguard.aws.ClientPriming;
 import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterDirectory;
 import dev.auroraguard.aws.RdsSnapshotDeleter;
@@ -18,7 +17,6 @@ import dev.auroraguard.port.OutcomeEvents;
 import dev.auroraguard.port.SnapshotDeleter;
 import dev.auroraguard.port.SnapshotInventory;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,8 +48,8 @@ public final class SnapshotCleanupHandler implements RequestHandler<Map<String, 
     /** Settings from {@code environment}; fails with one message naming every bad variable. */
     public SnapshotCleanupHandler(Environment environment) {
         this(environment, StructuredLog.stdout(FUNCTION_NAME, environment));
-        this.priming = SnapStartPriming.register(FunctionCatalog.SNAPSHOT_CLEANUP, environment, log, event -> SnapshotCleanupInput.parse(event, "snapstart-priming"),
-                (clients, bus) -> List.of(ClientPriming.rds(clients.rds()), ClientPriming.eventBridge(clients.eventBridge(), bus)));
+        this.priming = SnapStartPriming.register(FunctionCatalog.SNAPSHOT_CLEANUP, environment, log,
+                event -> SnapshotCleanupInput.parse(event, "snapstart-priming"));
     }
 
     /** The SnapStart priming hook, if this handler was built from the environment. */
