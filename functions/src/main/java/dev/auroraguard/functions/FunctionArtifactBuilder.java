@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import proguard.Configuration;
 import proguard.ConfigurationParser;
@@ -26,7 +27,8 @@ import proguard.ProGuard;
  *
  * <p>Why per function: the shared jar carries four SDK service modules (21 MB); a function needs one to
  * three, and of those only the operations it calls. Smaller artifacts load fewer classes at cold start
- * (the SDK client's verification no longer touches every operation's request class).
+ * (the SDK client's verification no longer touches every operation's request class). After ProGuard,
+ * {@link LambdaDesugaring} replaces the jar's lambda sites with generated classes.
  */
 public final class FunctionArtifactBuilder {
 
@@ -78,6 +80,10 @@ public final class FunctionArtifactBuilder {
             parser.parse(configuration);
         }
         new ProGuard(configuration).execute();
+        LambdaDesugaring.Result lambdas = LambdaDesugaring.rewrite(jar);
+        System.out.printf("[function artifact] %s: %d of %d lambda and method reference sites desugared into %d classes;"
+                + " left to the metafactory: %s%n", function.functionName(), lambdas.desugared(), lambdas.sites(),
+                lambdas.generatedClasses(), lambdas.leftAsIs().isEmpty() ? "none" : new TreeMap<>(lambdas.leftAsIs()));
         ReproducibleJar.normalize(jar, entryTime);
         ArtifactCheck.verify(function, jar);
         return jar;

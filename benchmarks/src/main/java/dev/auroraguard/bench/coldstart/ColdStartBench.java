@@ -40,12 +40,15 @@ public final class ColdStartBench {
     static final String USAGE = """
             usage: ./aurora-guard bench cold-start [--samples 15] [--functions a,b] [--cpu 1|none] [--memory-mb MB]
                                                    [--json FILE] [--keep DIR] [--artifacts DIR] [--baseline JAR] [--java PATH]
+                                                   [--jvm-arg ARG]...
               --samples N      cold samples per function, and as many baseline samples (default 15)
               --functions a,b  only these functions (default: all six)
               --cpu N|none     the CPU the samples are pinned to with taskset (default 1; the benchmark keeps off it)
               --memory-mb MB   let the sample JVMs see MB of memory (-XX:MaxRAM), as a function configured with MB would
               --json FILE      also write every sample as JSON
               --keep DIR       keep the unpacked artifacts and the class-load logs in DIR
+              --jvm-arg ARG    one more option for every sample JVM, function and baseline alike, to look inside a
+                               sample (e.g. -Xlog:jit+compilation=debug:file=/tmp/jit-%p.log); repeatable
             """;
 
     public static int run(String[] args, PrintStream out) throws Exception {
@@ -119,7 +122,8 @@ public final class ColdStartBench {
     private ProbeRun sample(FunctionCatalog function, Run run, Path probe) throws Exception {
         ColdStartScenario scenario = ColdStartScenarios.forFunction(function).get();
         try (BenchSimulator simulator = BenchSimulator.start()) {
-            ProbeLauncher launcher = new ProbeLauncher(options.java, options.cpu, options.memoryMb, probe, simulator.simulator());
+            ProbeLauncher launcher = new ProbeLauncher(options.java, options.cpu, options.memoryMb, options.jvmArgs, probe,
+                    simulator.simulator());
             return run.on(scenario, simulator, launcher);
         }
     }
@@ -129,8 +133,9 @@ public final class ColdStartBench {
         ProbeRun on(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher) throws Exception;
     }
 
-    private ProbeRun runFunction(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher, Path task,
-                                 Path work, Path classLog) throws Exception {
+    /** One sample of the function: its cold and warm events through the artifact unpacked at {@code task}. */
+    static ProbeRun runFunction(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher, Path task,
+                                Path work, Path classLog) throws Exception {
         ColdStartScenario.Sample inputs = scenario.prepare(simulator, 0);
         Path cold = Files.writeString(work.resolve("cold-event.json"), inputs.coldEvent());
         Path warm = Files.writeString(work.resolve("warm-event.json"), inputs.warmEvent());
@@ -222,6 +227,7 @@ public final class ColdStartBench {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path json;
         Path keep;
+        List<String> jvmArgs = new ArrayList<>();
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -240,6 +246,7 @@ public final class ColdStartBench {
                     case "--java" -> options.java = require(args[i], value);
                     case "--json" -> options.json = Path.of(require(args[i], value));
                     case "--keep" -> options.keep = Path.of(require(args[i], value));
+                    case "--jvm-arg" -> options.jvmArgs.add(require(args[i], value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;

@@ -32,13 +32,16 @@ final class ProbeLauncher {
     private final String java;
     private final Optional<Integer> cpu;
     private final Optional<Integer> memoryMb;
+    private final List<String> jvmArgs;
     private final Path probeClasses;
     private final Simulator simulator;
 
-    ProbeLauncher(String java, Optional<Integer> cpu, Optional<Integer> memoryMb, Path probeClasses, Simulator simulator) {
+    ProbeLauncher(String java, Optional<Integer> cpu, Optional<Integer> memoryMb, List<String> jvmArgs, Path probeClasses,
+                  Simulator simulator) {
         this.java = java;
         this.cpu = cpu;
         this.memoryMb = memoryMb;
+        this.jvmArgs = List.copyOf(jvmArgs);
         this.probeClasses = probeClasses;
         this.simulator = simulator;
     }
@@ -70,6 +73,7 @@ final class ProbeLauncher {
         command.addAll(LAMBDA_JVM_FLAGS);
         // Optionally, the memory the JVM sees (in Lambda, the function's memory setting), which sizes its heap.
         memoryMb.ifPresent(mb -> command.add("-XX:MaxRAM=" + mb + "m"));
+        command.addAll(jvmArgs);
         if (classLoadLog != null) {
             command.add("-Xlog:class+load:file=" + classLoadLog);
         }

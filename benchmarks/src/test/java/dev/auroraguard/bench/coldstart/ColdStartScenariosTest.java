@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ColdStartScenariosTest {
 
     /** The typical work of each function's cold invocation, as AWS calls. */
-    private static final Map<FunctionCatalog, Map<String, Integer>> TYPICAL_CALLS = Map.of(
+    static final Map<FunctionCatalog, Map<String, Integer>> TYPICAL_CALLS = Map.of(
             FunctionCatalog.SCHEDULED_SNAPSHOT, Map.of("DescribeDBClusters", 1, "DescribeAccountAttributes", 1,
                     "CreateDBClusterSnapshot", 1, "PutEvents", 1),
             FunctionCatalog.SNAPSHOT_AVAILABLE, Map.of("DescribeDBClusterSnapshots", 1, "PutEvents", 1, "AddTagsToResource", 1),

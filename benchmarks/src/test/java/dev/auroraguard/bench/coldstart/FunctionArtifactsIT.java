@@ -1,0 +1,56 @@
+package dev.auroraguard.bench.coldstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.auroraguard.bench.coldstart.ProbeLauncher.ProbeRun;
+import dev.auroraguard.bench.coldstart.probe.ColdStartProbe;
+import dev.auroraguard.handler.FunctionCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every deployed artifact ({@code functions/target/functions/NAME.jar}, built earlier in the reactor), run alone as
+ * the cold-start benchmark runs it: unpacked like {@code /var/task}, in a JVM of its own with Lambda's flags, its
+ * handler loaded by name and invoked on the scenario's cold and warm events against a fresh simulator. What ProGuard
+ * kept and what the build rewrote (lazy region metadata and modeled exceptions, desugared lambdas) must still do the
+ * function's work. Runs in {@code verify} (failsafe), after the artifacts exist.
+ */
+class FunctionArtifactsIT {
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest
+    @EnumSource(FunctionCatalog.class)
+    void artifact_should_do_the_functions_typical_work_when_its_handler_runs_alone(FunctionCatalog function) throws Exception {
+        // GIVEN the function's artifact unpacked, and its scenario on a fresh simulator
+        Path artifact = Path.of(System.getProperty("aurora-guard.function-artifacts", "../functions/target/functions"))
+                .resolve(function.functionName() + ".jar");
+        assertThat(artifact).as("built by the functions module").isRegularFile();
+        Path task = TaskDirectory.unpack(artifact, work.resolve("task"));
+        Path probe = TaskDirectory.probeClasses(ColdStartProbe.class, work.resolve("probe"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try (BenchSimulator simulator = BenchSimulator.start()) {
+            ProbeLauncher launcher = new ProbeLauncher(java, Optional.empty(), Optional.empty(), List.of(), probe,
+                    simulator.simulator());
+
+            // WHEN the probe invokes it twice (a failed invocation or a class the jar lacks ends the probe with an error)
+            ProbeRun run = ColdStartBench.runFunction(ColdStartScenarios.forFunction(function).get(), simulator, launcher, task,
+                    work, work.resolve("classes.log"));
+
+            // THEN the first invocation made the function's calls, the second returned too, and no class came from elsewhere
+            assertThat(run.callsByOperation()).isEqualTo(new TreeMap<>(ColdStartScenariosTest.TYPICAL_CALLS.get(function)));
+            assertThat(run.warmNanos()).isPositive();
+            assertThat(Files.readAllLines(work.resolve("classes.log")))
+                    .filteredOn(line -> line.contains("source: file:"))
+                    .allMatch(line -> line.contains("source: file:" + task.toUri().getPath())
+                            || line.contains("source: file:" + probe.toUri().getPath()));
+        }
+    }
+}
