@@ -40,13 +40,17 @@ public final class ColdStartBench {
     static final String USAGE = """
             usage: ./aurora-guard bench cold-start [--samples 15] [--functions a,b] [--cpu 1|none] [--memory-mb MB]
                                                    [--json FILE] [--keep DIR] [--artifacts DIR] [--baseline JAR] [--java PATH]
-                                                   [--jvm-arg ARG]...
+                                                   [--warm 200] [--warm-samples 3] [--jvm-arg ARG]...
               --samples N      cold samples per function, and as many baseline samples (default 15)
               --functions a,b  only these functions (default: all six)
               --cpu N|none     the CPU the samples are pinned to with taskset (default 1; the benchmark keeps off it)
               --memory-mb MB   let the sample JVMs see MB of memory (-XX:MaxRAM), as a function configured with MB would
               --json FILE      also write every sample as JSON
               --keep DIR       keep the unpacked artifacts and the class-load logs in DIR
+              --warm N         warm invocations after the first in each of the first --warm-samples samples (default
+                               200): the steady state is the median own time of the second half; every other sample
+                               runs the second invocation only
+              --warm-samples K how many samples per function run the warm series (default 3)
               --jvm-arg ARG    one more option for every sample JVM, function and baseline alike, to look inside a
                                sample (e.g. -Xlog:jit+compilation=debug:file=/tmp/jit-%p.log); repeatable
             """;
@@ -95,9 +99,11 @@ public final class ColdStartBench {
         out.printf("%s: %d cold samples and %d baseline samples, alternating, each on a freshly seeded simulator%n",
                 function.functionName(), options.samples, options.samples);
         for (int sample = 0; sample < options.samples; sample++) {
+            // The first samples also run a long warm series (the steady state); the others only the second invocation.
+            int warm = sample < options.warmSamples ? options.warmInvocations : 1;
             ProbeRun run = sample(function, (scenario, simulator, launcher) ->
-                    runFunction(scenario, simulator, launcher, task, work, null), probe);
-            result.add(run);
+                    runFunction(scenario, simulator, launcher, task, work, null, warm), probe);
+            result.add(run, ColdStartScenarios.forFunction(function).get().pacingPerInvocation().toNanos());
             ProbeRun baseline = sample(function, (scenario, simulator, launcher) ->
                     runBaseline(scenario, simulator, launcher, baselineTask, null), probe);
             result.addBaseline(baseline);
@@ -110,7 +116,8 @@ public final class ColdStartBench {
             result.baselineCalls = baseline.callsByOperation();
         }
         Path functionLog = work.resolve(function.functionName() + "-classes.log");
-        sample(function, (scenario, simulator, launcher) -> runFunction(scenario, simulator, launcher, task, work, functionLog), probe);
+        sample(function, (scenario, simulator, launcher) -> runFunction(scenario, simulator, launcher, task, work, functionLog, 1),
+                probe);
         result.classes = ClassLoadLog.countUntilFirstReturn(functionLog);
         Path baselineLog = work.resolve(function.functionName() + "-baseline-classes.log");
         sample(function, (scenario, simulator, launcher) -> runBaseline(scenario, simulator, launcher, baselineTask, baselineLog), probe);
@@ -133,17 +140,37 @@ public final class ColdStartBench {
         ProbeRun on(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher) throws Exception;
     }
 
-    /** One sample of the function: its cold and warm events through the artifact unpacked at {@code task}. */
+    /**
+     * One sample of the function through the artifact unpacked at {@code task}: the cold event, then {@code warm} warm
+     * events; fails unless every warm invocation made the cold one's calls (the same work each time).
+     */
     static ProbeRun runFunction(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher, Path task,
-                                Path work, Path classLog) throws Exception {
+                                Path work, Path classLog, int warm) throws Exception {
         ColdStartScenario.Sample inputs = scenario.prepare(simulator, 0);
         Path cold = Files.writeString(work.resolve("cold-event.json"), inputs.coldEvent());
-        Path warm = Files.writeString(work.resolve("warm-event.json"), inputs.warmEvent());
         Map<String, String> environment = new LinkedHashMap<>(simulator.awsEnvironment());
         environment.putAll(inputs.environment());
         environment.put("AWS_LAMBDA_FUNCTION_NAME", scenario.function().functionName());
-        return launcher.run(task, environment, List.of(scenario.function().handlerClassName(), cold.toString(), warm.toString()),
-                classLog, () -> scenario.betweenInvocations(simulator));
+        ProbeRun run = launcher.run(task, environment, List.of(scenario.function().handlerClassName(), cold.toString(), "--warm"),
+                classLog, new ProbeLauncher.WarmInvocations() {
+                    @Override
+                    public int count() {
+                        return warm;
+                    }
+
+                    @Override
+                    public Path prepare(int number) throws IOException {
+                        scenario.betweenInvocations(simulator);
+                        return Files.writeString(work.resolve("warm-event.json"), scenario.warmEvent(simulator));
+                    }
+                });
+        for (int i = 0; i < run.warm().size(); i++) {
+            if (!run.warm().get(i).calls().equals(run.callsByOperation())) {
+                throw new IllegalStateException(scenario.function().functionName() + ": warm invocation " + (i + 1)
+                        + " made other calls than the cold one: " + run.warm().get(i).calls() + " vs " + run.callsByOperation());
+            }
+        }
+        return run;
     }
 
     private ProbeRun runBaseline(ColdStartScenario scenario, BenchSimulator simulator, ProbeLauncher launcher, Path task,
@@ -151,7 +178,7 @@ public final class ColdStartBench {
         ColdStartScenario.Sample inputs = scenario.prepare(simulator, 0);
         List<String> args = new ArrayList<>(List.of("--main", scenario.baselineClass()));
         args.addAll(inputs.baselineArgs());
-        return launcher.run(task, simulator.awsEnvironment(), args, classLog, () -> { });
+        return launcher.run(task, simulator.awsEnvironment(), args, classLog, ProbeLauncher.WarmInvocations.none());
     }
 
     /** The simulator (this JVM) keeps off the samples' CPU, so a sample's time is its own. */
@@ -188,6 +215,9 @@ public final class ColdStartBench {
         final List<Long> rssKb = new ArrayList<>();
         final List<Long> warmNanos = new ArrayList<>();
         final List<Long> warmOverheadNanos = new ArrayList<>();
+        /** Per series sample: the median own time over the second half of its warm invocations. */
+        final List<Long> steadyOverheadNanos = new ArrayList<>();
+        final List<List<Long>> warmSeriesOverheadNanos = new ArrayList<>();
         final List<Long> baselineColdNanos = new ArrayList<>();
         final List<Long> baselineRssKb = new ArrayList<>();
         Map<String, Integer> calls = Map.of();
@@ -201,11 +231,17 @@ public final class ColdStartBench {
             this.baselineBytes = baselineBytes;
         }
 
-        void add(ProbeRun run) {
+        /** @param pacingNanos the waits the function makes by design in one invocation, not counted as overhead */
+        void add(ProbeRun run, long pacingNanos) {
             coldNanos.add(run.coldNanos());
             rssKb.add(run.peakRssKb());
             warmNanos.add(run.warmNanos());
-            warmOverheadNanos.add(run.warmNanos() - run.warmSimulatorNanos());
+            List<Long> own = run.warm().stream().map(w -> w.nanos() - w.simulatorNanos() - pacingNanos).toList();
+            warmOverheadNanos.add(own.get(0));
+            if (own.size() > 1) {
+                warmSeriesOverheadNanos.add(own);
+                steadyOverheadNanos.add(Percentiles.of(own.subList(own.size() / 2, own.size()), 50));
+            }
         }
 
         void addBaseline(ProbeRun run) {
@@ -228,6 +264,8 @@ public final class ColdStartBench {
         Path json;
         Path keep;
         List<String> jvmArgs = new ArrayList<>();
+        int warmInvocations = 200;
+        int warmSamples = 3;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -247,6 +285,8 @@ public final class ColdStartBench {
                     case "--json" -> options.json = Path.of(require(args[i], value));
                     case "--keep" -> options.keep = Path.of(require(args[i], value));
                     case "--jvm-arg" -> options.jvmArgs.add(require(args[i], value));
+                    case "--warm" -> options.warmInvocations = Integer.parseInt(require(args[i], value));
+                    case "--warm-samples" -> options.warmSamples = Integer.parseInt(require(args[i], value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
@@ -256,6 +296,9 @@ public final class ColdStartBench {
             }
             if (options.samples < 1) {
                 throw new IllegalArgumentException("--samples must be at least 1");
+            }
+            if (options.warmInvocations < 2 || options.warmSamples < 0) {
+                throw new IllegalArgumentException("--warm must be at least 2 and --warm-samples at least 0");
             }
             return options;
         }

@@ -27,7 +27,7 @@ final class ProbeLauncher {
     static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC");
 
-    private static final long PROCESS_TIMEOUT_SECONDS = 180;
+    private static final long PROCESS_TIMEOUT_SECONDS = 600;
 
     private final String java;
     private final Optional<Integer> cpu;
@@ -49,24 +49,64 @@ final class ProbeLauncher {
     /**
      * What one sample measured.
      *
-     * @param coldNanos       process start to the first invocation's return, seen from this process
-     * @param peakRssKb       the sample's peak resident set at that point
-     * @param warmNanos       the second invocation, timed inside the sample's JVM (-1 if none)
-     * @param warmSimulatorNanos of which the simulator spent answering its requests
+     * @param coldNanos        process start to the first invocation's return, seen from this process
+     * @param peakRssKb        the sample's peak resident set at that point
      * @param callsByOperation the AWS calls the first invocation made
+     * @param warm             the warm invocations that followed, in order (none for a baseline)
      */
-    record ProbeRun(long coldNanos, long peakRssKb, long warmNanos, long warmSimulatorNanos,
-                    Map<String, Integer> callsByOperation) {
+    record ProbeRun(long coldNanos, long peakRssKb, Map<String, Integer> callsByOperation, List<WarmRun> warm) {
+
+        /** The second invocation (the first warm one), timed inside the sample's JVM; -1 if none ran. */
+        long warmNanos() {
+            return warm.isEmpty() ? -1 : warm.get(0).nanos();
+        }
+
+        /** Of the second invocation, what the simulator spent answering its requests. */
+        long warmSimulatorNanos() {
+            return warm.isEmpty() ? -1 : warm.get(0).simulatorNanos();
+        }
     }
 
     /**
-     * Runs one sample. {@code programArgs} are the probe's: {@code HANDLER EVENT [EVENT2]} or {@code --main CLASS ARGS}.
+     * One warm invocation.
      *
-     * @param betweenInvocations run after the first invocation returned, before the second starts
+     * @param nanos          its time inside the sample's JVM
+     * @param simulatorNanos of which the simulator spent answering its requests
+     * @param calls          the AWS calls it made
+     */
+    record WarmRun(long nanos, long simulatorNanos, Map<String, Integer> calls) {
+    }
+
+    /** The warm invocations a sample runs after the first: how many, and each one's event, prepared outside the measurement. */
+    interface WarmInvocations {
+        int count();
+
+        /** Prepares warm invocation {@code number} (1 is the sample's second invocation) and returns its event file. */
+        Path prepare(int number) throws Exception;
+
+        static WarmInvocations none() {
+            return new WarmInvocations() {
+                @Override
+                public int count() {
+                    return 0;
+                }
+
+                @Override
+                public Path prepare(int number) {
+                    throw new IllegalStateException("no warm invocations");
+                }
+            };
+        }
+    }
+
+    /**
+     * Runs one sample. {@code programArgs} are the probe's: {@code HANDLER EVENT [--warm]} or {@code --main CLASS ARGS}.
+     *
      * @param classLoadLog where the JVM logs every class it loads, or null for a timed sample (logging slows it)
+     * @param warmInvocations what follows the first invocation (with {@code --warm})
      */
     ProbeRun run(Path taskDirectory, Map<String, String> environment, List<String> programArgs, Path classLoadLog,
-                 Runnable betweenInvocations) throws IOException, InterruptedException {
+                 WarmInvocations warmInvocations) throws Exception {
         List<String> command = new ArrayList<>();
         cpu.ifPresent(c -> command.addAll(List.of("taskset", "-c", String.valueOf(c))));
         command.add(java);
@@ -95,10 +135,9 @@ final class ProbeLauncher {
         Process process = builder.start();
         long cold = -1;
         long rss = -1;
-        long warm = -1;
-        long busyBeforeWarm = 0;
-        long warmSimulator = -1;
+        long busyBefore = 0;
         Map<String, Integer> calls = Map.of();
+        List<WarmRun> warm = new ArrayList<>();
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              OutputStream in = process.getOutputStream()) {
@@ -115,15 +154,19 @@ final class ProbeLauncher {
                         calls = new TreeMap<>(simulator.faults().callsByOperation());
                     }
                     case "rss-kb" -> rss = Long.parseLong(report[1]);
-                    case "warm-ready" -> {
-                        betweenInvocations.run();
-                        busyBeforeWarm = simulator.busyNanos();
-                        in.write("go\n".getBytes(StandardCharsets.US_ASCII));
+                    case "warm-ready", "warm-nanos" -> {
+                        if (report[0].equals("warm-nanos")) {
+                            warm.add(new WarmRun(Long.parseLong(report[1]), simulator.busyNanos() - busyBefore,
+                                    new TreeMap<>(simulator.faults().callsByOperation())));
+                        }
+                        String next = "done";
+                        if (warm.size() < warmInvocations.count()) {
+                            next = warmInvocations.prepare(warm.size() + 1).toString();
+                            simulator.faults().resetCounters();
+                            busyBefore = simulator.busyNanos();
+                        }
+                        in.write((next + "\n").getBytes(StandardCharsets.UTF_8));
                         in.flush();
-                    }
-                    case "warm-nanos" -> {
-                        warm = Long.parseLong(report[1]);
-                        warmSimulator = simulator.busyNanos() - busyBeforeWarm;
                     }
                     default -> remember(tail, line);
                 }
@@ -137,7 +180,7 @@ final class ProbeLauncher {
             throw new IllegalStateException("a sample failed (exit " + process.exitValue() + "): " + String.join(" ", programArgs)
                     + "\n    " + String.join("\n    ", tail));
         }
-        return new ProbeRun(cold, rss, warm, warmSimulator, calls);
+        return new ProbeRun(cold, rss, calls, List.copyOf(warm));
     }
 
     private static void remember(Deque<String> tail, String line) {

@@ -16,8 +16,8 @@ import java.util.Arrays;
  * <ol>
  *   <li>{@code first-return} as soon as the first call returned (the parent times process start to this line);</li>
  *   <li>{@code rss-kb N}: the process's peak resident set so far ({@code VmHWM});</li>
- *   <li>with a second event: {@code warm-ready}, then, after the parent's go-ahead on standard input, the
- *       second (warm) call and {@code warm-nanos N}.</li>
+ *   <li>with {@code --warm}: {@code warm-ready}, then for every event file the parent names on standard input a warm
+ *       call and {@code warm-nanos N}, until the parent says {@code done}.</li>
  * </ol>
  * A baseline program is run the same way with {@code --main CLASS ARGS...}: its {@code main} is the
  * "invocation". Nothing here may load classes the measured code would not: it uses only java.base.
@@ -36,25 +36,27 @@ public final class ColdStartProbe {
             reportFirstReturn();
             return;
         }
-        if (args.length < 2 || args.length > 3) {
-            throw new IllegalArgumentException("usage: ColdStartProbe HANDLER_CLASS FIRST_EVENT [SECOND_EVENT] | --main CLASS ARGS...");
+        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].equals("--warm"))) {
+            throw new IllegalArgumentException("usage: ColdStartProbe HANDLER_CLASS FIRST_EVENT [--warm] | --main CLASS ARGS...");
         }
         HandlerCall handler = new HandlerCall(args[0]);
         handler.invoke(Files.readAllBytes(Path.of(args[1])));
         reportFirstReturn();
         if (args.length == 3) {
-            byte[] second = Files.readAllBytes(Path.of(args[2]));
             System.out.println(MARK + "warm-ready");
             System.out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-            if (in.readLine() == null) {
-                throw new IllegalStateException("the benchmark closed standard input before the warm invocation");
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String next = in.readLine(); !"done".equals(next); next = in.readLine()) {
+                if (next == null) {
+                    throw new IllegalStateException("the benchmark closed standard input during the warm invocations");
+                }
+                byte[] event = Files.readAllBytes(Path.of(next));
+                long started = System.nanoTime();
+                handler.invoke(event);
+                long elapsed = System.nanoTime() - started;
+                System.out.println(MARK + "warm-nanos " + elapsed);
+                System.out.flush();
             }
-            long started = System.nanoTime();
-            handler.invoke(second);
-            long elapsed = System.nanoTime() - started;
-            System.out.println(MARK + "warm-nanos " + elapsed);
-            System.out.flush();
         }
     }
 

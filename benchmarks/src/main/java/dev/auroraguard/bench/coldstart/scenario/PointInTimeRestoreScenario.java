@@ -14,8 +14,8 @@ import java.util.Map;
  * {@code point-in-time-restore} on a {@code Restore Requested} event: the source cluster is described, every
  * cluster listed (the guard rails: duplicates, one restore in flight per source, a free target), the source's
  * instances described (the instance plan), the restore into a new cluster started and {@code Restore Started}
- * published. Each invocation restores into a target of its own; the restores earlier invocations started count
- * as completed by then (restore-progress would have finished them), so none is held back as in flight.
+ * published. Each invocation restores into a target of its own; before each warm one the account is put back as
+ * the cold one found it, so no earlier restore is held back as in flight or lengthens the listing.
  */
 public final class PointInTimeRestoreScenario implements ColdStartScenario {
 
@@ -23,6 +23,7 @@ public final class PointInTimeRestoreScenario implements ColdStartScenario {
 
     private boolean seeded;
     private int targets;
+    private String accountBeforeColdInvocation;
 
     @Override
     public FunctionCatalog function() {
@@ -42,20 +43,31 @@ public final class PointInTimeRestoreScenario implements ColdStartScenario {
         }
         simulator.pass(Duration.ofMinutes(10));
         Restores.completeAll(simulator);
+        accountBeforeColdInvocation = simulator.simulator().rds().stateJson();
         // Ten minutes ago on RDS's clock: inside the restorable window, which ends a few minutes before now.
         Instant restoreTo = simulator.simulator().clock().instant().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
-        String reason = "migration 142 dropped orders.customer_ref";
-        return new Sample(Map.of("EVENT_BUS_NAME", BenchSimulator.EVENT_BUS),
-                Events.restoreRequested(Instant.now(), SOURCE, restoreTo, nextTarget(), reason, "alice"),
-                Events.restoreRequested(Instant.now(), SOURCE, restoreTo, nextTarget(), reason, "alice"),
+        return new Sample(Map.of("EVENT_BUS_NAME", BenchSimulator.EVENT_BUS), requested(restoreTo),
                 List.of(SOURCE, nextTarget(), restoreTo.toString(), BenchSimulator.EVENT_BUS));
     }
 
-    /** The cold invocation's restore has finished before the warm one asks for the next. */
+    /**
+     * RDS's minutes pass, and the account is put back as the cold invocation found it (the simulator's saved state):
+     * the clusters earlier invocations restored are gone, so every invocation lists what the cold one listed.
+     */
     @Override
     public void betweenInvocations(BenchSimulator simulator) {
         simulator.pass(Duration.ofMinutes(10));
-        Restores.completeAll(simulator);
+        simulator.simulator().rds().restoreState(accountBeforeColdInvocation);
+    }
+
+    @Override
+    public String warmEvent(BenchSimulator simulator) {
+        return requested(simulator.simulator().clock().instant().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private String requested(Instant restoreTo) {
+        return Events.restoreRequested(Instant.now(), SOURCE, restoreTo, nextTarget(), "migration 142 dropped orders.customer_ref",
+                "alice");
     }
 
     private String nextTarget() {

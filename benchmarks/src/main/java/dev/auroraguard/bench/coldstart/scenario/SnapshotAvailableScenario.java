@@ -40,9 +40,15 @@ public final class SnapshotAvailableScenario implements ColdStartScenario {
         simulator.pass(Duration.ofMinutes(10));
         ManagedSnapshots.deleteAll(simulator);
         String cold = ManagedSnapshots.takeScheduled(simulator, CLUSTER);
-        String warm = ManagedSnapshots.takeScheduled(simulator, CLUSTER);
-        return new Sample(Map.of("EVENT_BUS_NAME", BenchSimulator.EVENT_BUS),
-                created(simulator, cold), created(simulator, warm), List.of(cold, BenchSimulator.EVENT_BUS));
+        return new Sample(Map.of("EVENT_BUS_NAME", BenchSimulator.EVENT_BUS), created(simulator, cold),
+                List.of(cold, BenchSimulator.EVENT_BUS));
+    }
+
+    /** A fresh snapshot's creation event; earlier snapshots are deleted first (the snapshot quota). */
+    @Override
+    public String warmEvent(BenchSimulator simulator) {
+        ManagedSnapshots.deleteAll(simulator);
+        return created(simulator, ManagedSnapshots.takeScheduled(simulator, CLUSTER));
     }
 
     private static String created(BenchSimulator simulator, String snapshot) {

@@ -26,6 +26,11 @@ public final class SnapshotCleanupScenario implements ColdStartScenario {
     static final int KEEP = 3;
     static final int DELETES = 3;
     static final int DELETES_PER_SECOND = 10;
+    private static final String RULE = "aurora-guard-snapshot-cleanup-schedule";
+
+    private final Instant firstRun = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    private int runs;
+
     static final String POLICY = "{\"rules\":{\"scheduled\":{\"keepLast\":" + KEEP + "}}}";
 
     private boolean seeded;
@@ -49,23 +54,36 @@ public final class SnapshotCleanupScenario implements ColdStartScenario {
         }
         simulator.pass(Duration.ofMinutes(10));
         takeSnapshots(simulator, DELETES);
-        Instant fired = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        String rule = "aurora-guard-snapshot-cleanup-schedule";
+        Instant fired = firstRun.plus(Duration.ofMinutes(runs++));
         return new Sample(Map.of(
                 "SNAPSHOT_CLUSTERS", CLUSTER,
                 "RETENTION_POLICY", POLICY,
                 "CLEANUP_DRY_RUN", "false",
                 "CLEANUP_DELETES_PER_SECOND", String.valueOf(DELETES_PER_SECOND),
                 "EVENT_BUS_NAME", BenchSimulator.EVENT_BUS),
-                Events.scheduled(fired, rule), Events.scheduled(fired.plus(Duration.ofDays(1)), rule),
+                Events.scheduled(fired, RULE),
                 List.of(CLUSTER, String.valueOf(KEEP), String.valueOf(1000 / DELETES_PER_SECOND), BenchSimulator.EVENT_BUS));
     }
 
-    /** The cold invocation deleted {@value #DELETES} snapshots; the warm one gets as many new ones to delete. */
+    /** The previous invocation deleted {@value #DELETES} snapshots; the next one gets as many new ones to delete. */
     @Override
     public void betweenInvocations(BenchSimulator simulator) {
         simulator.pass(Duration.ofMinutes(10));
         takeSnapshots(simulator, DELETES);
+    }
+
+    @Override
+    public String warmEvent(BenchSimulator simulator) {
+        return Events.scheduled(firstRun.plus(Duration.ofMinutes(runs++)), RULE);
+    }
+
+    /**
+     * The pauses between its {@value #DELETES} deletes. The listing's pace (a few pages a second, carried over between
+     * invocations of one container) can add a wait of its own, which stays in the figure.
+     */
+    @Override
+    public Duration pacingPerInvocation() {
+        return Duration.ofMillis((DELETES - 1) * 1000L / DELETES_PER_SECOND);
     }
 
     private static void takeSnapshots(BenchSimulator simulator, int count) {
