@@ -6,7 +6,6 @@ import dev.auroraguard.bench.coldstart.ColdStartScenario;
 import dev.auroraguard.handler.FunctionCatalog;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -44,8 +43,7 @@ public final class PointInTimeRestoreScenario implements ColdStartScenario {
         simulator.pass(Duration.ofMinutes(10));
         Restores.completeAll(simulator);
         accountBeforeColdInvocation = simulator.simulator().rds().stateJson();
-        // Ten minutes ago on RDS's clock: inside the restorable window, which ends a few minutes before now.
-        Instant restoreTo = simulator.simulator().clock().instant().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        Instant restoreTo = Restores.recentRestorePoint(simulator);
         return new Sample(Map.of("EVENT_BUS_NAME", BenchSimulator.EVENT_BUS), requested(restoreTo),
                 List.of(SOURCE, nextTarget(), restoreTo.toString(), BenchSimulator.EVENT_BUS));
     }
@@ -56,13 +54,12 @@ public final class PointInTimeRestoreScenario implements ColdStartScenario {
      */
     @Override
     public void betweenInvocations(BenchSimulator simulator) {
-        simulator.pass(Duration.ofMinutes(10));
-        simulator.simulator().rds().restoreState(accountBeforeColdInvocation);
+        Restores.passAndPutBack(simulator, accountBeforeColdInvocation);
     }
 
     @Override
     public String warmEvent(BenchSimulator simulator) {
-        return requested(simulator.simulator().clock().instant().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS));
+        return requested(Restores.recentRestorePoint(simulator));
     }
 
     private String requested(Instant restoreTo) {

@@ -7,7 +7,6 @@ import dev.auroraguard.event.RestoreProgressInput;
 import dev.auroraguard.handler.FunctionCatalog;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +42,7 @@ public final class RestoreProgressScenario implements ColdStartScenario {
         }
         simulator.pass(Duration.ofMinutes(10));
         accountBeforeRestores = simulator.simulator().rds().stateJson();
-        Instant restoreTo = simulator.simulator().clock().instant().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        Instant restoreTo = Restores.recentRestorePoint(simulator);
         String cold = SOURCE + "-restore-" + (++restores);
         String writerClass = Restores.start(simulator, SOURCE, restoreTo, cold);
         simulator.pass(simulator.simulator().options().timings().clusterRestore().plus(Duration.ofMinutes(1)));
@@ -58,14 +57,13 @@ public final class RestoreProgressScenario implements ColdStartScenario {
      */
     @Override
     public void betweenInvocations(BenchSimulator simulator) {
-        simulator.pass(Duration.ofMinutes(10));
-        simulator.simulator().rds().restoreState(accountBeforeRestores);
+        Restores.passAndPutBack(simulator, accountBeforeRestores);
     }
 
     /** Another restore, started the way point-in-time-restore starts one, whose cluster RDS has just created. */
     @Override
     public String warmEvent(BenchSimulator simulator) {
-        Instant restoreTo = simulator.simulator().clock().instant().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        Instant restoreTo = Restores.recentRestorePoint(simulator);
         String warm = SOURCE + "-restore-" + (++restores);
         Restores.start(simulator, SOURCE, restoreTo, warm);
         simulator.pass(simulator.simulator().options().timings().clusterRestore().plus(Duration.ofMinutes(1)));

@@ -14,7 +14,9 @@ import dev.auroraguard.domain.restore.RestoreSpec;
 import dev.auroraguard.domain.restore.RestoreType;
 import dev.auroraguard.domain.restore.RestoredCluster;
 import dev.auroraguard.port.ClusterRestores;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,5 +72,16 @@ final class Restores {
                         .tags(Tag.builder().key(TagScheme.RESTORE_COMPLETED).value(now).build()));
             }
         }
+    }
+
+    /** Ten minutes ago on RDS's clock: inside the restorable window, which ends a few minutes before now. */
+    static Instant recentRestorePoint(BenchSimulator simulator) {
+        return simulator.simulator().clock().instant().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** RDS's minutes pass, then the RDS account is put back to {@code savedState} (from the simulator's {@code stateJson}). */
+    static void passAndPutBack(BenchSimulator simulator, String savedState) {
+        simulator.pass(Duration.ofMinutes(10));
+        simulator.simulator().rds().restoreState(savedState);
     }
 }
