@@ -669,7 +669,6 @@ final class LambdaDesugaring {
         final int ordinal;
         final String name;
         final String indyDescriptor;
-        final Handle bootstrap;
         Type samType;
         Handle implementation;
         Type instantiatedType;
@@ -680,7 +679,6 @@ final class LambdaDesugaring {
             this.ordinal = ordinal;
             this.name = name;
             this.indyDescriptor = indyDescriptor;
-            this.bootstrap = bootstrap;
             if ("metafactory".equals(bootstrap.getName()) && args.length == 3 && args[0] instanceof Type sam
                     && args[1] instanceof Handle impl && args[2] instanceof Type instantiated) {
                 samType = sam;
