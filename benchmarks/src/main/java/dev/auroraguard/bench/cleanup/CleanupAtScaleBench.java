@@ -5,6 +5,7 @@ import dev.auroraguard.aws.EventBridgeOutcomeEvents;
 import dev.auroraguard.aws.RdsClusterDirectory;
 import dev.auroraguard.aws.RdsSnapshotDeleter;
 import dev.auroraguard.aws.RdsSnapshotInventory;
+import dev.auroraguard.bench.SimulatedLambdaContext;
 import dev.auroraguard.config.AwsSettings;
 import dev.auroraguard.config.Environment;
 import dev.auroraguard.config.RetentionPolicyJson;
@@ -211,7 +212,7 @@ public final class CleanupAtScaleBench {
         Optional<String> failure = Optional.empty();
         try {
             summary = handler.handleRequest(scheduledEvent(number, start, simulator), new SimulatedLambdaContext(simulator.clock(),
-                    timeout, "bench-run-" + number));
+                    timeout, "aurora-guard-" + SnapshotCleanupHandler.FUNCTION_NAME, "bench-run-" + number));
         } catch (RuntimeException e) {
             failure = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()
                     + (logSink.errors().isEmpty() ? "" : " | first ERROR log line: " + logSink.errors().get(0)));

@@ -85,6 +85,15 @@ public final class BenchSimulator implements AutoCloseable {
         pass(Duration.ofMinutes(15));
     }
 
+    /** {@link #seedCluster} unless the account has {@code clusterId} already; true if it seeded it now. */
+    public boolean seedClusterIfAbsent(String clusterId) {
+        if (simulator.rds().clusterStatus(clusterId).isPresent()) {
+            return false;
+        }
+        seedCluster(clusterId);
+        return true;
+    }
+
     /** Moves the simulated clock on (whatever was in progress settles). */
     public void pass(Duration duration) {
         simulator.clock().advance(duration);

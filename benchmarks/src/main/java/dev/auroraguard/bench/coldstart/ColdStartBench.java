@@ -98,12 +98,13 @@ public final class ColdStartBench {
         FunctionResult result = new FunctionResult(function.functionName(), Files.size(artifact), Files.size(options.baselineJar));
         out.printf("%s: %d cold samples and %d baseline samples, alternating, each on a freshly seeded simulator%n",
                 function.functionName(), options.samples, options.samples);
+        long pacingNanos = ColdStartScenarios.forFunction(function).get().pacingPerInvocation().toNanos();
         for (int sample = 0; sample < options.samples; sample++) {
             // The first samples also run a long warm series (the steady state); the others only the second invocation.
             int warm = sample < options.warmSamples ? options.warmInvocations : 1;
             ProbeRun run = sample(function, (scenario, simulator, launcher) ->
                     runFunction(scenario, simulator, launcher, task, work, null, warm), probe);
-            result.add(run, ColdStartScenarios.forFunction(function).get().pacingPerInvocation().toNanos());
+            result.add(run, pacingNanos);
             ProbeRun baseline = sample(function, (scenario, simulator, launcher) ->
                     runBaseline(scenario, simulator, launcher, baselineTask, null), probe);
             result.addBaseline(baseline);

@@ -2,16 +2,15 @@ package dev.auroraguard.bench.coldstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.auroraguard.bench.SimulatedLambdaContext;
 import dev.auroraguard.config.Environment;
 import dev.auroraguard.handler.FunctionCatalog;
 import dev.auroraguard.json.Json;
 import dev.auroraguard.simulator.RecordedEvent;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,14 +107,14 @@ class ColdStartScenariosTest {
             // WHEN the cold event is handled, then warm events one by one, and the baseline runs on a sample of its own
             int eventsBefore = simulator.simulator().events().onBus(BenchSimulator.EVENT_BUS).size();
             Map<String, Integer> cold = calls(simulator, () -> handler.handleRequest(Json.parseObject(sample.coldEvent()),
-                    new TestContext("cold")));
+                    context(function, "cold")));
             List<String> published = simulator.simulator().events().onBus(BenchSimulator.EVENT_BUS).stream().skip(eventsBefore)
                     .map(RecordedEvent::detailType).toList();
             List<Map<String, Integer>> warm = new ArrayList<>();
             for (int invocation = 1; invocation <= WARM_INVOCATIONS; invocation++) {
                 scenario.betweenInvocations(simulator);
                 String event = scenario.warmEvent(simulator);
-                warm.add(calls(simulator, () -> handler.handleRequest(Json.parseObject(event), new TestContext("warm"))));
+                warm.add(calls(simulator, () -> handler.handleRequest(Json.parseObject(event), context(function, "warm"))));
             }
             ColdStartScenario.Sample baselineSample = scenario.prepare(simulator, 0);
             System.setProperty("aws.endpointUrl", simulator.endpoint().toString());
@@ -127,6 +126,12 @@ class ColdStartScenariosTest {
             assertThat(warm).as("warm invocations' calls").hasSize(WARM_INVOCATIONS).containsOnly(cold);
             assertThat(baseline).as("baseline's calls").isEqualTo(cold);
         }
+    }
+
+    /** An invocation's context with Lambda's longest timeout. */
+    private static SimulatedLambdaContext context(FunctionCatalog function, String requestId) {
+        return new SimulatedLambdaContext(Clock.systemUTC(), Duration.ofMinutes(15), "aurora-guard-" + function.functionName(),
+                requestId);
     }
 
     @SuppressWarnings("unchecked")
@@ -156,74 +161,5 @@ class ColdStartScenariosTest {
     @FunctionalInterface
     private interface ThrowingRunnable {
         void run() throws Exception;
-    }
-
-    /** An invocation's context: a request id and Lambda's longest timeout. */
-    private record TestContext(String requestId) implements Context {
-
-        @Override
-        public String getAwsRequestId() {
-            return requestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/cold-start-test";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "test";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "cold-start-test";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:" + BenchSimulator.REGION + ":123456789012:function:cold-start-test";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 15 * 60 * 1000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.out.print(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.out.print(new String(message, java.nio.charset.StandardCharsets.UTF_8));
-                }
-            };
-        }
     }
 }

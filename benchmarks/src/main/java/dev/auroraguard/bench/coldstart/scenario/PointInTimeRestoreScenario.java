@@ -20,7 +20,6 @@ public final class PointInTimeRestoreScenario implements ColdStartScenario {
 
     static final String SOURCE = "orders-db";
 
-    private boolean seeded;
     private int targets;
     private String accountBeforeColdInvocation;
 
@@ -36,10 +35,7 @@ public final class PointInTimeRestoreScenario implements ColdStartScenario {
 
     @Override
     public Sample prepare(BenchSimulator simulator, int sample) {
-        if (!seeded) {
-            simulator.seedCluster(SOURCE);
-            seeded = true;
-        }
+        simulator.seedClusterIfAbsent(SOURCE);
         simulator.pass(Duration.ofMinutes(10));
         Restores.completeAll(simulator);
         accountBeforeColdInvocation = simulator.simulator().rds().stateJson();

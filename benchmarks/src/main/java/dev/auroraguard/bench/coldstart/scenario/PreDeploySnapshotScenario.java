@@ -20,7 +20,6 @@ public final class PreDeploySnapshotScenario implements ColdStartScenario {
     static final String CLUSTER = "orders-db";
     static final String FUNCTION_NAME = "aurora-guard-" + FunctionCatalog.PRE_DEPLOY_SNAPSHOT.functionName();
 
-    private boolean seeded;
     private int releases;
 
     @Override
@@ -35,10 +34,7 @@ public final class PreDeploySnapshotScenario implements ColdStartScenario {
 
     @Override
     public Sample prepare(BenchSimulator simulator, int sample) {
-        if (!seeded) {
-            simulator.seedCluster(CLUSTER);
-            seeded = true;
-        }
+        simulator.seedClusterIfAbsent(CLUSTER);
         // What earlier samples started is available (the cluster is no longer backing up), then deleted.
         simulator.pass(Duration.ofMinutes(10));
         ManagedSnapshots.deleteAll(simulator);

@@ -20,7 +20,6 @@ public final class RestoreProgressScenario implements ColdStartScenario {
 
     static final String SOURCE = "orders-db";
 
-    private boolean seeded;
     private int restores;
     private String accountBeforeRestores;
 
@@ -36,10 +35,7 @@ public final class RestoreProgressScenario implements ColdStartScenario {
 
     @Override
     public Sample prepare(BenchSimulator simulator, int sample) {
-        if (!seeded) {
-            simulator.seedCluster(SOURCE);
-            seeded = true;
-        }
+        simulator.seedClusterIfAbsent(SOURCE);
         simulator.pass(Duration.ofMinutes(10));
         accountBeforeRestores = simulator.simulator().rds().stateJson();
         Instant restoreTo = Restores.recentRestorePoint(simulator);

@@ -19,7 +19,6 @@ public final class ScheduledSnapshotScenario implements ColdStartScenario {
     static final String CLUSTER = "orders-db";
 
     private final Instant firstSlot = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(30));
-    private boolean seeded;
     private int slots;
 
     @Override
@@ -34,10 +33,7 @@ public final class ScheduledSnapshotScenario implements ColdStartScenario {
 
     @Override
     public Sample prepare(BenchSimulator simulator, int sample) {
-        if (!seeded) {
-            simulator.seedCluster(CLUSTER);
-            seeded = true;
-        }
+        simulator.seedClusterIfAbsent(CLUSTER);
         simulator.pass(Duration.ofMinutes(10));
         Instant cold = firstSlot.plus(Duration.ofHours(slots++));
         return new Sample(Map.of("SNAPSHOT_CLUSTERS", CLUSTER, "EVENT_BUS_NAME", BenchSimulator.EVENT_BUS),

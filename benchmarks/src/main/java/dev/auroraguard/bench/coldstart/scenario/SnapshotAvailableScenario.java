@@ -19,7 +19,6 @@ public final class SnapshotAvailableScenario implements ColdStartScenario {
 
     static final String CLUSTER = "orders-db";
 
-    private boolean seeded;
 
     @Override
     public FunctionCatalog function() {
@@ -33,10 +32,7 @@ public final class SnapshotAvailableScenario implements ColdStartScenario {
 
     @Override
     public Sample prepare(BenchSimulator simulator, int sample) {
-        if (!seeded) {
-            simulator.seedCluster(CLUSTER);
-            seeded = true;
-        }
+        simulator.seedClusterIfAbsent(CLUSTER);
         simulator.pass(Duration.ofMinutes(10));
         ManagedSnapshots.deleteAll(simulator);
         String cold = ManagedSnapshots.takeScheduled(simulator, CLUSTER);

@@ -33,7 +33,6 @@ public final class SnapshotCleanupScenario implements ColdStartScenario {
 
     static final String POLICY = "{\"rules\":{\"scheduled\":{\"keepLast\":" + KEEP + "}}}";
 
-    private boolean seeded;
 
     @Override
     public FunctionCatalog function() {
@@ -47,10 +46,8 @@ public final class SnapshotCleanupScenario implements ColdStartScenario {
 
     @Override
     public Sample prepare(BenchSimulator simulator, int sample) {
-        if (!seeded) {
-            simulator.seedCluster(CLUSTER);
+        if (simulator.seedClusterIfAbsent(CLUSTER)) {
             takeSnapshots(simulator, KEEP);
-            seeded = true;
         }
         simulator.pass(Duration.ofMinutes(10));
         takeSnapshots(simulator, DELETES);

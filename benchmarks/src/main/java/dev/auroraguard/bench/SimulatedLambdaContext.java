@@ -1,27 +1,31 @@
-package dev.auroraguard.bench.cleanup;
+package dev.auroraguard.bench;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import dev.auroraguard.handler.SnapshotCleanupHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The Lambda context of one invocation whose deadline is {@code timeout} from now on the simulated clock. */
-final class SimulatedLambdaContext implements Context {
-
-    private static final String FUNCTION = "aurora-guard-" + SnapshotCleanupHandler.FUNCTION_NAME;
+/**
+ * The Lambda context of one in-process invocation of a benchmark: its deadline is {@code timeout} from now on
+ * {@code clock} (a simulated clock, or the system's); the functions log through {@code StructuredLog}, so the
+ * context's logger discards.
+ */
+public final class SimulatedLambdaContext implements Context {
 
     private final Clock clock;
     private final Instant deadline;
+    private final String function;
     private final String requestId;
 
-    SimulatedLambdaContext(Clock clock, Duration timeout, String requestId) {
+    /** @param function the deployed function's name, e.g. {@code aurora-guard-snapshot-cleanup} */
+    public SimulatedLambdaContext(Clock clock, Duration timeout, String function, String requestId) {
         this.clock = clock;
         this.deadline = clock.instant().plus(timeout);
+        this.function = function;
         this.requestId = requestId;
     }
 
@@ -37,17 +41,17 @@ final class SimulatedLambdaContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + FUNCTION;
+        return "/aws/lambda/" + function;
     }
 
     @Override
     public String getLogStreamName() {
-        return "bench/[$LATEST]cleanup-at-scale";
+        return "bench/[$LATEST]" + requestId;
     }
 
     @Override
     public String getFunctionName() {
-        return FUNCTION;
+        return function;
     }
 
     @Override
@@ -57,7 +61,7 @@ final class SimulatedLambdaContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:" + FUNCTION;
+        return "arn:aws:lambda:us-east-1:123456789012:function:" + function;
     }
 
     @Override
