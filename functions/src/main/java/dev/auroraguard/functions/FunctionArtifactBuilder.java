@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -80,11 +82,14 @@ public final class FunctionArtifactBuilder {
             parser.parse(configuration);
         }
         new ProGuard(configuration).execute();
-        LambdaDesugaring.Result lambdas = LambdaDesugaring.rewrite(jar);
+        Map<String, byte[]> entries = ReproducibleJar.read(jar);
+        Map<String, byte[]> desugared = new LinkedHashMap<>();
+        LambdaDesugaring.Result lambdas = LambdaDesugaring.rewrite(entries, desugared);
+        entries.putAll(desugared);
         System.out.printf("[function artifact] %s: %d of %d lambda and method reference sites desugared into %d classes;"
                 + " left to the metafactory: %s%n", function.functionName(), lambdas.desugared(), lambdas.sites(),
                 lambdas.generatedClasses(), lambdas.leftAsIs().isEmpty() ? "none" : new TreeMap<>(lambdas.leftAsIs()));
-        ReproducibleJar.normalize(jar, entryTime);
+        ReproducibleJar.write(jar, entries, entryTime);
         ArtifactCheck.verify(function, jar);
         return jar;
     }

@@ -1,21 +1,11 @@
 package dev.auroraguard.functions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -64,17 +54,6 @@ final class LambdaDesugaring {
 
     private LambdaDesugaring(ClassIndex index) {
         this.index = index;
-    }
-
-    /** Rewrites {@code jar} in place. */
-    static Result rewrite(Path jar) throws IOException {
-        Map<String, byte[]> entries = read(jar);
-        Map<String, byte[]> rewritten = new LinkedHashMap<>();
-        Result result = rewrite(entries, rewritten);
-        Map<String, byte[]> output = new LinkedHashMap<>(entries);
-        output.putAll(rewritten);
-        write(jar, output);
-        return result;
     }
 
     /** Rewrites the classes among {@code entries} (by jar entry name); puts new and changed entries into {@code into}. */
@@ -632,34 +611,6 @@ final class LambdaDesugaring {
 
     private static String simpleName(String internalName) {
         return internalName.substring(internalName.lastIndexOf('/') + 1);
-    }
-
-    // ---- jar input and output ----
-
-    private static Map<String, byte[]> read(Path jar) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            Enumeration<? extends ZipEntry> all = zip.entries();
-            while (all.hasMoreElements()) {
-                ZipEntry entry = all.nextElement();
-                try (InputStream in = zip.getInputStream(entry)) {
-                    entries.put(entry.getName(), in.readAllBytes());
-                }
-            }
-        }
-        return entries;
-    }
-
-    private static void write(Path jar, Map<String, byte[]> entries) throws IOException {
-        Path temporary = jar.resolveSibling(jar.getFileName() + ".desugared");
-        try (OutputStream file = Files.newOutputStream(temporary); ZipOutputStream out = new ZipOutputStream(file)) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                out.putNextEntry(new ZipEntry(entry.getKey()));
-                out.write(entry.getValue());
-                out.closeEntry();
-            }
-        }
-        Files.move(temporary, jar, StandardCopyOption.REPLACE_EXISTING);
     }
 
     // ---- the sites ----
