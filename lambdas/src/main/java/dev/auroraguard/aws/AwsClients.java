@@ -1,11 +1,15 @@
 package dev.auroraguard.aws;
 
 import dev.auroraguard.config.AwsSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -35,6 +39,7 @@ public final class AwsClients {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final ClientOverrideConfiguration overrides;
+    private final Region region;
     private volatile SsmClient ssm;
     private volatile CodePipelineClient codePipeline;
 
@@ -45,27 +50,20 @@ public final class AwsClients {
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
         this.credentials = new LambdaCredentials();
-        Region region = Region.of(settings.region());
+        this.region = Region.of(settings.region());
         this.overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy(settings))
                 .apiCallTimeout(settings.apiCallTimeout())
                 .build();
+        this.rds = build(RdsClient.builder(), settings.rdsEndpoint());
+        this.eventBridge = build(EventBridgeClient.builder(), settings.eventBridgeEndpoint());
+    }
 
-        var rdsBuilder = RdsClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(http)
-                .overrideConfiguration(overrides);
-        settings.rdsEndpoint().ifPresent(rdsBuilder::endpointOverride);
-        this.rds = rdsBuilder.build();
-
-        var eventsBuilder = EventBridgeClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(http)
-                .overrideConfiguration(overrides);
-        settings.eventBridgeEndpoint().ifPresent(eventsBuilder::endpointOverride);
-        this.eventBridge = eventsBuilder.build();
+    /** Every client's configuration: region, credentials, HTTP client, retries and timeouts, and the endpoint if overridden. */
+    private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(B builder, Optional<URI> endpoint) {
+        builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides);
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     /** The clients for {@code settings}, built on first use and reused for the life of the container. */
@@ -96,7 +94,8 @@ public final class AwsClients {
 
     /**
      * The SSM client, built on first use: only the restore cutover needs it, and building a client costs
-     * cold-start time in every function that doesn't.
+     * cold-start time in every function that doesn't. (Built here, not named in the constructor: the artifacts
+     * of the functions that never call this carry no SSM module, and must not reach its classes.)
      */
     public SsmClient ssm() {
         SsmClient client = ssm;
@@ -104,13 +103,7 @@ public final class AwsClients {
             synchronized (this) {
                 client = ssm;
                 if (client == null) {
-                    var builder = SsmClient.builder()
-                            .region(Region.of(settings.region()))
-                            .credentialsProvider(credentials)
-                            .httpClient(http)
-                            .overrideConfiguration(overrides);
-                    settings.ssmEndpoint().ifPresent(builder::endpointOverride);
-                    client = builder.build();
+                    client = build(SsmClient.builder(), settings.ssmEndpoint());
                     ssm = client;
                 }
             }
@@ -128,13 +121,7 @@ public final class AwsClients {
             synchronized (this) {
                 client = codePipeline;
                 if (client == null) {
-                    var builder = CodePipelineClient.builder()
-                            .region(Region.of(settings.region()))
-                            .credentialsProvider(credentials)
-                            .httpClient(http)
-                            .overrideConfiguration(overrides);
-                    settings.codePipelineEndpoint().ifPresent(builder::endpointOverride);
-                    client = builder.build();
+                    client = build(CodePipelineClient.builder(), settings.codePipelineEndpoint());
                     codePipeline = client;
                 }
             }

@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * Where a Lambda function's credentials are, decided per call and built only when needed: Lambda's
@@ -31,8 +32,8 @@ final class LambdaCredentials implements AwsCredentialsProvider {
     private final Function<String, String> systemProperties;
     private final AwsCredentialsProvider fromEnvironment;
     private final AwsCredentialsProvider fromSystemProperties;
-    private final Supplier<AwsCredentialsProvider> containerFactory;
-    private volatile AwsCredentialsProvider fromContainer;
+    /** Built only when used: the container provider and its JSON machinery cost cold-start time elsewhere. */
+    private final Lazy<AwsCredentialsProvider> fromContainer;
 
     LambdaCredentials() {
         this(System::getenv, System::getProperty, EnvironmentVariableCredentialsProvider.create(),
@@ -46,7 +47,7 @@ final class LambdaCredentials implements AwsCredentialsProvider {
         this.systemProperties = systemProperties;
         this.fromEnvironment = fromEnvironment;
         this.fromSystemProperties = fromSystemProperties;
-        this.containerFactory = containerFactory;
+        this.fromContainer = new Lazy<>(containerFactory);
     }
 
     @Override
@@ -60,7 +61,7 @@ final class LambdaCredentials implements AwsCredentialsProvider {
             return fromEnvironment;
         }
         if (isSet(environment.apply(CONTAINER_FULL_URI)) || isSet(environment.apply(CONTAINER_RELATIVE_URI))) {
-            return container();
+            return fromContainer.getValue();
         }
         if (isSet(systemProperties.apply(ACCESS_KEY_PROPERTY))) {
             return fromSystemProperties;
@@ -68,20 +69,6 @@ final class LambdaCredentials implements AwsCredentialsProvider {
         throw SdkClientException.create("No AWS credentials: none of the environment variables " + ACCESS_KEY_ID + ", "
                 + CONTAINER_FULL_URI + ", " + CONTAINER_RELATIVE_URI + " nor the system property " + ACCESS_KEY_PROPERTY + " is set"
                 + " (in Lambda, the execution role provides them).");
-    }
-
-    private AwsCredentialsProvider container() {
-        AwsCredentialsProvider provider = fromContainer;
-        if (provider == null) {
-            synchronized (this) {
-                provider = fromContainer;
-                if (provider == null) {
-                    provider = containerFactory.get();
-                    fromContainer = provider;
-                }
-            }
-        }
-        return provider;
     }
 
     private static boolean isSet(String value) {
