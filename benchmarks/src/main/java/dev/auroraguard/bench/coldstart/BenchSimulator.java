@@ -41,8 +41,9 @@ public final class BenchSimulator implements AutoCloseable {
                 .build();
     }
 
-    public static BenchSimulator start() throws IOException {
-        SimClock clock = SimClock.manual(Instant.now().minus(Duration.ofDays(8)));
+    /** A fresh simulator whose manual clock starts {@code history} before now (see {@link ColdStartScenario#simulatedHistory}). */
+    public static BenchSimulator start(Duration history) throws IOException {
+        SimClock clock = SimClock.manual(Instant.now().minus(history));
         // A long warm series of restore-progress leaves a cluster per invocation behind (its work is by identifier):
         // the account's cluster quota must not be what ends the series.
         Simulator simulator = Simulator.start(SimulatorOptions.forTests().toBuilder()

@@ -1,6 +1,7 @@
 package dev.auroraguard.bench.coldstart;
 
 import dev.auroraguard.bench.coldstart.ProbeLauncher.ProbeRun;
+import dev.auroraguard.bench.coldstart.ProbeLauncher.WarmRun;
 import dev.auroraguard.bench.coldstart.probe.ColdStartProbe;
 import dev.auroraguard.handler.FunctionCatalog;
 import dev.auroraguard.json.Json;
@@ -40,7 +41,7 @@ public final class ColdStartBench {
     static final String USAGE = """
             usage: ./aurora-guard bench cold-start [--samples 15] [--functions a,b] [--cpu 1|none] [--memory-mb MB]
                                                    [--json FILE] [--keep DIR] [--artifacts DIR] [--baseline JAR] [--java PATH]
-                                                   [--warm 200] [--warm-samples 3] [--jvm-arg ARG]...
+                                                   [--warm 200] [--warm-samples 3] [--jvm-arg ARG]... [--sdk-split]
               --samples N      cold samples per function, and as many baseline samples (default 15)
               --functions a,b  only these functions (default: all six)
               --cpu N|none     the CPU the samples are pinned to with taskset (default 1; the benchmark keeps off it)
@@ -53,6 +54,9 @@ public final class ColdStartBench {
               --warm-samples K how many samples per function run the warm series (default 3)
               --jvm-arg ARG    one more option for every sample JVM, function and baseline alike, to look inside a
                                sample (e.g. -Xlog:jit+compilation=debug:file=/tmp/jit-%p.log); repeatable
+              --sdk-split      also time every AWS SDK call inside the warm invocations (an SDK interceptor in every
+                               client the function builds) and report the steady CPU in them and outside them; a
+                               diagnostic run: the interceptor is on the cold path too
             """;
 
     public static int run(String[] args, PrintStream out) throws Exception {
@@ -74,6 +78,9 @@ public final class ColdStartBench {
         Path work = options.keep != null ? Files.createDirectories(options.keep) : Files.createTempDirectory("aurora-guard-cold-start-");
         try {
             Path probe = TaskDirectory.probeClasses(ColdStartProbe.class, work.resolve("probe"));
+            if (options.sdkSplit) {
+                TaskDirectory.sdkCallTimer(probe);
+            }
             Path baselineTask = TaskDirectory.unpack(options.baselineJar, work.resolve("baseline-task"));
             pinThisProcessAwayFrom(options.cpu);
             List<FunctionResult> results = new ArrayList<>();
@@ -129,7 +136,7 @@ public final class ColdStartBench {
     /** One run of a probe on a new simulator and a new scenario: no sample sees what an earlier one left. */
     private ProbeRun sample(FunctionCatalog function, Run run, Path probe) throws Exception {
         ColdStartScenario scenario = ColdStartScenarios.forFunction(function).get();
-        try (BenchSimulator simulator = BenchSimulator.start()) {
+        try (BenchSimulator simulator = BenchSimulator.start(scenario.simulatedHistory())) {
             ProbeLauncher launcher = new ProbeLauncher(options.java, options.cpu, options.memoryMb, options.jvmArgs, probe,
                     simulator.simulator());
             return run.on(scenario, simulator, launcher);
@@ -219,6 +226,18 @@ public final class ColdStartBench {
         /** Per series sample: the median own time over the second half of its warm invocations. */
         final List<Long> steadyOverheadNanos = new ArrayList<>();
         final List<List<Long>> warmSeriesOverheadNanos = new ArrayList<>();
+        /** The second invocation's CPU time, per sample; and per series sample, the median over its second half. */
+        final List<Long> warmCpuNanos = new ArrayList<>();
+        final List<Long> steadyCpuNanos = new ArrayList<>();
+        final List<List<Long>> warmSeriesCpuNanos = new ArrayList<>();
+        /**
+         * With --sdk-split, per series sample, medians over its second half: the AWS SDK calls per invocation, the CPU
+         * time in them, the CPU time outside them, and the wall time outside them less the designed pacing.
+         */
+        final List<Long> steadySdkCalls = new ArrayList<>();
+        final List<Long> steadySdkCpuNanos = new ArrayList<>();
+        final List<Long> steadyOutsideSdkCpuNanos = new ArrayList<>();
+        final List<Long> steadyOutsideSdkNanos = new ArrayList<>();
         final List<Long> baselineColdNanos = new ArrayList<>();
         final List<Long> baselineRssKb = new ArrayList<>();
         Map<String, Integer> calls = Map.of();
@@ -238,11 +257,27 @@ public final class ColdStartBench {
             rssKb.add(run.peakRssKb());
             warmNanos.add(run.warmNanos());
             List<Long> own = run.warm().stream().map(w -> w.nanos() - w.simulatorNanos() - pacingNanos).toList();
+            List<Long> cpu = run.warm().stream().map(WarmRun::cpuNanos).toList();
             warmOverheadNanos.add(own.get(0));
+            warmCpuNanos.add(cpu.get(0));
             if (own.size() > 1) {
                 warmSeriesOverheadNanos.add(own);
-                steadyOverheadNanos.add(Percentiles.of(own.subList(own.size() / 2, own.size()), 50));
+                steadyOverheadNanos.add(steady(own));
+                warmSeriesCpuNanos.add(cpu);
+                steadyCpuNanos.add(steady(cpu));
+                List<WarmRun> timed = run.warm().stream().filter(w -> w.sdk().timed()).toList();
+                if (timed.size() == run.warm().size()) {
+                    steadySdkCalls.add(steady(timed.stream().map(w -> w.sdk().calls()).toList()));
+                    steadySdkCpuNanos.add(steady(timed.stream().map(w -> w.sdk().cpuNanos()).toList()));
+                    steadyOutsideSdkCpuNanos.add(steady(timed.stream().map(w -> w.cpuNanos() - w.sdk().cpuNanos()).toList()));
+                    steadyOutsideSdkNanos.add(steady(timed.stream().map(w -> w.nanos() - w.sdk().nanos() - pacingNanos).toList()));
+                }
             }
+        }
+
+        /** The median of the second half of a warm series: the steady state. */
+        private static long steady(List<Long> series) {
+            return Percentiles.of(series.subList(series.size() / 2, series.size()), 50);
         }
 
         void addBaseline(ProbeRun run) {
@@ -267,6 +302,7 @@ public final class ColdStartBench {
         List<String> jvmArgs = new ArrayList<>();
         int warmInvocations = 200;
         int warmSamples = 3;
+        boolean sdkSplit;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -288,6 +324,10 @@ public final class ColdStartBench {
                     case "--jvm-arg" -> options.jvmArgs.add(require(args[i], value));
                     case "--warm" -> options.warmInvocations = Integer.parseInt(require(args[i], value));
                     case "--warm-samples" -> options.warmSamples = Integer.parseInt(require(args[i], value));
+                    case "--sdk-split" -> {
+                        options.sdkSplit = true;
+                        continue;
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;

@@ -71,10 +71,25 @@ final class ProbeLauncher {
      * One warm invocation.
      *
      * @param nanos          its time inside the sample's JVM
-     * @param simulatorNanos of which the simulator spent answering its requests
+     * @param cpuNanos       the CPU time the sample's process spent meanwhile, all threads (-1 off Linux)
+     * @param sdk            with the SDK split, its AWS SDK calls: how many, their time and their CPU time (else all -1)
+     * @param simulatorNanos of the time, what the simulator spent answering its requests
      * @param calls          the AWS calls it made
      */
-    record WarmRun(long nanos, long simulatorNanos, Map<String, Integer> calls) {
+    record WarmRun(long nanos, long cpuNanos, SdkCalls sdk, long simulatorNanos, Map<String, Integer> calls) {
+    }
+
+    /**
+     * What the AWS SDK calls of one warm invocation took, timed inside the sample by an SDK interceptor (--sdk-split).
+     *
+     * @param calls    how many calls finished (-1: not timed)
+     * @param nanos    their wall time, each from the SDK's first hook to its last (the simulator's answer included)
+     * @param cpuNanos the invoking thread's CPU time within them
+     */
+    record SdkCalls(long calls, long nanos, long cpuNanos) {
+        boolean timed() {
+            return calls >= 0;
+        }
     }
 
     /** The warm invocations a sample runs after the first: how many, and each one's event, prepared outside the measurement. */
@@ -156,7 +171,9 @@ final class ProbeLauncher {
                     case "rss-kb" -> rss = Long.parseLong(report[1]);
                     case "warm-ready", "warm-nanos" -> {
                         if (report[0].equals("warm-nanos")) {
-                            warm.add(new WarmRun(Long.parseLong(report[1]), simulator.busyNanos() - busyBefore,
+                            warm.add(new WarmRun(Long.parseLong(report[1]), Long.parseLong(report[2]),
+                                    new SdkCalls(Long.parseLong(report[3]), Long.parseLong(report[4]), Long.parseLong(report[5])),
+                                    simulator.busyNanos() - busyBefore,
                                     new TreeMap<>(simulator.faults().callsByOperation())));
                         }
                         String next = "done";

@@ -1,7 +1,9 @@
 package dev.auroraguard.bench.coldstart;
 
+import dev.auroraguard.bench.coldstart.sdk.SdkCallTimer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,7 +45,19 @@ final class TaskDirectory {
         return into;
     }
 
-    /** Copies the probe's package (and nothing else of the benchmark) into {@code into}, from a jar or a directory. */
+    /**
+     * Adds the SDK call timer to a probe directory: its package, and the SDK's global-interceptor file naming it, so
+     * that every SDK client the function builds times its calls (the bench's {@code --sdk-split}).
+     */
+    static Path sdkCallTimer(Path probeDirectory) throws IOException, URISyntaxException {
+        probeClasses(SdkCallTimer.class, probeDirectory);
+        Path interceptors = probeDirectory.resolve(SdkCallTimer.INTERCEPTORS);
+        Files.createDirectories(interceptors.getParent());
+        Files.writeString(interceptors, SdkCallTimer.class.getName() + "\n", StandardCharsets.UTF_8);
+        return probeDirectory;
+    }
+
+    /** Copies the package of {@code probe} (and nothing else of the benchmark) into {@code into}, from a jar or a directory. */
     static Path probeClasses(Class<?> probe, Path into) throws IOException, URISyntaxException {
         String folder = probe.getPackageName().replace('.', '/') + "/";
         Path source = Path.of(probe.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -17,14 +17,20 @@ import java.util.Arrays;
  *   <li>{@code first-return} as soon as the first call returned (the parent times process start to this line);</li>
  *   <li>{@code rss-kb N}: the process's peak resident set so far ({@code VmHWM});</li>
  *   <li>with {@code --warm}: {@code warm-ready}, then for every event file the parent names on standard input a warm
- *       call and {@code warm-nanos N}, until the parent says {@code done}.</li>
+ *       call and {@code warm-nanos N CPU SDK-CALLS SDK-N SDK-CPU} (wall time; the process's CPU time, -1 where Linux
+ *       does not report it; with the SDK split, the AWS calls made, their wall time and the invoking thread's CPU in them,
+ *       else -1), until the parent says {@code done}.</li>
  * </ol>
  * A baseline program is run the same way with {@code --main CLASS ARGS...}: its {@code main} is the
- * "invocation". Nothing here may load classes the measured code would not: it uses only java.base.
+ * "invocation". Until the first return nothing here may load classes the measured code would not: it uses only
+ * java.base (the warm invocations' CPU accounting loads java.management afterwards).
  */
 public final class ColdStartProbe {
 
     public static final String MARK = "AG-PROBE ";
+    /** Named here, not imported: the probe loads nothing but java.base unless the bench asks for the SDK split. */
+    public static final String SDK_CALL_TIMER = "dev.auroraguard.bench.coldstart.sdk.SdkCallTimer";
+    public static final String SDK_INTERCEPTORS = "software/amazon/awssdk/global/handlers/execution.interceptors";
 
     private ColdStartProbe() {
     }
@@ -45,19 +51,38 @@ public final class ColdStartProbe {
         if (args.length == 3) {
             System.out.println(MARK + "warm-ready");
             System.out.flush();
+            boolean cpu = ProcessCpu.available();
+            Method sdkTotals = sdkCallTimer();
+            if (sdkTotals != null) {
+                sdkTotals.invoke(null); // the first invocation's calls are not a warm one's
+            }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String next = in.readLine(); !"done".equals(next); next = in.readLine()) {
                 if (next == null) {
                     throw new IllegalStateException("the benchmark closed standard input during the warm invocations");
                 }
                 byte[] event = Files.readAllBytes(Path.of(next));
+                long cpuBefore = cpu ? ProcessCpu.before() : 0;
                 long started = System.nanoTime();
                 handler.invoke(event);
                 long elapsed = System.nanoTime() - started;
-                System.out.println(MARK + "warm-nanos " + elapsed);
+                long cpuNanos = cpu ? ProcessCpu.after() - cpuBefore : -1;
+                long[] sdk = sdkTotals == null ? new long[] {-1, -1, -1} : (long[]) sdkTotals.invoke(null);
+                System.out.println(MARK + "warm-nanos " + elapsed + " " + cpuNanos + " " + sdk[0] + " " + sdk[1] + " " + sdk[2]);
                 System.out.flush();
             }
         }
+    }
+
+    /**
+     * With the bench's {@code --sdk-split}, the SDK interceptor that times the function's AWS calls is on the class
+     * path (with the SDK's global-interceptor file naming it): its {@code takeTotals} method. Otherwise null.
+     */
+    private static Method sdkCallTimer() throws ReflectiveOperationException {
+        if (ColdStartProbe.class.getClassLoader().getResource(SDK_INTERCEPTORS) == null) {
+            return null;
+        }
+        return Class.forName(SDK_CALL_TIMER).getMethod("takeTotals");
     }
 
     private static void reportFirstReturn() throws IOException {
