@@ -73,7 +73,7 @@ final class ColdStartReport {
                     ms(p(r.steadyOutsideSdkCpuNanos, 50)), ms(p(r.steadyOutsideSdkNanos, 50)));
         }
         out.println("CPU in SDK: the invoking thread inside the SDK's calls (marshalling, signing, HTTP, unmarshalling, retries);"
-                + " outside: the rest of the process's CPU (the function's own code, the runtime, GC, JIT);"
+                + " outside: the rest of the process's CPU (the function's own code; runtime, GC, JIT and SDK background threads);"
                 + " time outside: wall time outside the SDK calls, less the designed pacing");
     }
 
