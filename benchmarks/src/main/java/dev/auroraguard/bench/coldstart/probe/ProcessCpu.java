@@ -19,8 +19,9 @@ import java.nio.file.Path;
  * {@code /proc/.../schedstat} is only brought up to date when a thread is switched out or the timer ticks, so a
  * running thread reading its own would see its time lag, and a split at an SDK call would shift the time
  * since the last switch into the wrong side. The other threads are not running while this one reads (the
- * sample is pinned to one CPU), so their {@code schedstat} is current. Used only after the first invocation
- * returned: loading java.management must not count in the cold start.
+ * sample is pinned to one CPU), so their {@code schedstat} is current; a thread that ends between two readings
+ * drops out of the second (the JIT, GC and SDK scheduler threads live as long as the process). Used only after
+ * the first invocation returned: loading java.management must not count in the cold start.
  */
 public final class ProcessCpu {
 
@@ -57,7 +58,8 @@ public final class ProcessCpu {
         static final ThreadMXBean BEAN = ManagementFactory.getThreadMXBean();
     }
 
-    private static long otherThreads() throws IOException {
+    /** Every thread but the calling one, from their scheduler statistics. */
+    static long otherThreads() throws IOException {
         String self = Path.of("/proc/thread-self").toRealPath().getFileName().toString();
         long sum = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
