@@ -1,6 +1,8 @@
 package dev.auroraguard.functions;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +42,14 @@ final class LambdaDesugaring {
     static final String METAFACTORY = "java/lang/invoke/LambdaMetafactory";
     private static final Type OBJECT = Type.getObjectType("java/lang/Object");
     static final String GENERATED_NAME = "AgLambdas$";
-    /** Sites per generated class: keeps its dispatch method well inside the JVM's 64 KB per method. */
+    /** Sites per generated class at most: keeps its dispatch method well inside the JVM's 64 KB per method. */
     static final int SITES_PER_CLASS = 1000;
+    /**
+     * The largest dispatch method HotSpot compiles ({@code -XX:HugeMethodLimit}, with {@code DontCompileHugeMethods} on
+     * by default): a larger one stays interpreted for the life of the container, and the SDK's model getters and
+     * setters, called for every field of every request and response, would run through it. Groups over it are split.
+     */
+    static final int HUGE_METHOD_LIMIT = 8_000;
 
     /** What the rewrite did to one jar. */
     record Result(int sites, int desugared, int generatedClasses, Map<String, Integer> leftAsIs) {
@@ -79,9 +87,20 @@ final class LambdaDesugaring {
         Map<String, Integer> classesPerPackage = new HashMap<>();
         int generated = 0;
         for (List<Planned> shape : byShape.values()) {
+            Deque<List<Planned>> pending = new ArrayDeque<>();
             for (int from = 0; from < shape.size(); from += SITES_PER_CLASS) {
-                List<Planned> chunk = shape.subList(from, Math.min(shape.size(), from + SITES_PER_CLASS));
+                pending.addLast(shape.subList(from, Math.min(shape.size(), from + SITES_PER_CLASS)));
+            }
+            while (!pending.isEmpty()) {
+                List<Planned> chunk = pending.removeFirst();
                 String pkg = packageOf(chunk.get(0).site.host);
+                // The code's size does not depend on the class's name: measure under a stand-in name, halve until it fits.
+                String standIn = (pkg.isEmpty() ? "" : pkg + "/") + GENERATED_NAME + "measure";
+                if (chunk.size() > 1 && desugaring.generate(standIn, chunk).dispatchBytes() > HUGE_METHOD_LIMIT) {
+                    pending.addFirst(chunk.subList(chunk.size() / 2, chunk.size()));
+                    pending.addFirst(chunk.subList(0, chunk.size() / 2));
+                    continue;
+                }
                 String className;
                 do {
                     int number = classesPerPackage.merge(pkg, 1, Integer::sum) - 1;
@@ -91,7 +110,7 @@ final class LambdaDesugaring {
                     Planned planned = chunk.get(number);
                     hosts.get(planned.site.host).replacements.put(planned.site.ordinal, new Replacement(className, number, planned.site));
                 }
-                into.put(className + ".class", desugaring.generate(className, chunk));
+                into.put(className + ".class", desugaring.generate(className, chunk).bytes());
                 generated++;
             }
         }
@@ -328,7 +347,11 @@ final class LambdaDesugaring {
 
     // ---- generating the class of one group ----
 
-    private byte[] generate(String className, List<Planned> chunk) {
+    /** A generated class, and the size of its dispatch method's code in bytes. */
+    private record Generated(byte[] bytes, int dispatchBytes) {
+    }
+
+    private Generated generate(String className, List<Planned> chunk) {
         Site shape = chunk.get(0).site;
         Type iface = shape.interfaceType();
         int captures = chunk.stream().mapToInt(planned -> planned.site.captured().length).max().orElse(0);
@@ -430,10 +453,12 @@ final class LambdaDesugaring {
         sam.visitInsn(Opcodes.DUP);
         sam.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/AssertionError", "<init>", "()V", false);
         sam.visitInsn(Opcodes.ATHROW);
+        Label end = new Label();
+        sam.visitLabel(end);
         sam.visitMaxs(0, 0);
         sam.visitEnd();
         writer.visitEnd();
-        return writer.toByteArray();
+        return new Generated(writer.toByteArray(), end.getOffset());
     }
 
     /**

@@ -104,8 +104,18 @@ class LambdaDesugaringTest {
         Map<String, byte[]> changed = new LinkedHashMap<>();
         LambdaDesugaring.Result result = LambdaDesugaring.rewrite(sdk, changed);
 
-        // THEN nearly every site is rewritten, and ASM's verifier accepts every generated class against the SDK's types
+        // THEN nearly every site is rewritten, and ASM's verifier accepts every generated class against the SDK's types,
+        // and no dispatch method is too large for the JIT to compile (the model classes' getters and setters are ~20
+        // bytes of dispatch each: a thousand of them in one method would stay interpreted)
         assertThat(result.desugared()).isGreaterThan(result.sites() * 9 / 10).isGreaterThan(10_000);
+        Map<String, Integer> tooLong = new java.util.TreeMap<>();
+        changed.forEach((name, classFile) -> {
+            int longest = name.contains("/" + LambdaDesugaring.GENERATED_NAME) ? longestInstanceMethod(classFile) : 0;
+            if (longest > LambdaDesugaring.HUGE_METHOD_LIMIT) {
+                tooLong.put(name, longest);
+            }
+        });
+        assertThat(tooLong).as("generated classes whose dispatch method the JIT would never compile (bytes)").isEmpty();
         // (the verifier only needs the types the generated code names; the rewrite changes no type's supertypes)
         ClassLoader loader = getClass().getClassLoader();
         StringWriter problems = new StringWriter();
@@ -118,6 +128,32 @@ class LambdaDesugaringTest {
         }
         assertThat(generated).isEqualTo(result.generatedClasses());
         assertThat(problems.toString()).isEmpty();
+    }
+
+    /** The longest code, in bytes, of the class's instance methods (rewritten through ASM's writer to measure it). */
+    private static int longestInstanceMethod(byte[] classFile) {
+        int[] longest = {0};
+        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+        new ClassReader(classFile).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, writer) {
+            @Override
+            public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                               String[] exceptions) {
+                org.objectweb.asm.MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if ((access & org.objectweb.asm.Opcodes.ACC_STATIC) != 0) {
+                    return method; // the static initialiser and factories run once per site
+                }
+                return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9, method) {
+                    @Override
+                    public void visitMaxs(int maxStack, int maxLocals) {
+                        org.objectweb.asm.Label end = new org.objectweb.asm.Label();
+                        super.visitLabel(end);
+                        longest[0] = Math.max(longest[0], end.getOffset());
+                        super.visitMaxs(maxStack, maxLocals);
+                    }
+                };
+            }
+        }, 0);
+        return longest[0];
     }
 
     /** What the samples printed, and whether each functional object's class was a hidden (spun) class. */
