@@ -41,9 +41,13 @@ public final class BenchSimulator implements AutoCloseable {
                 .build();
     }
 
-    /** A fresh simulator whose manual clock starts {@code history} before now (see {@link ColdStartScenario#simulatedHistory}). */
-    public static BenchSimulator start(Duration history) throws IOException {
-        SimClock clock = SimClock.manual(Instant.now().minus(history));
+    /**
+     * A fresh simulator on a manual clock. The functions read the real clock, so the simulated one starts far enough
+     * back that a long warm series never carries it past now (a snapshot from the function's future is never deleted,
+     * for one): some invocations move it 25 minutes, and 60 days hold thousands of them.
+     */
+    public static BenchSimulator start() throws IOException {
+        SimClock clock = SimClock.manual(Instant.now().minus(Duration.ofDays(60)));
         // A long warm series of restore-progress leaves a cluster per invocation behind (its work is by identifier):
         // the account's cluster quota must not be what ends the series.
         Simulator simulator = Simulator.start(SimulatorOptions.forTests().toBuilder()

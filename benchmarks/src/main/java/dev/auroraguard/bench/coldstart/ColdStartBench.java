@@ -136,7 +136,7 @@ public final class ColdStartBench {
     /** One run of a probe on a new simulator and a new scenario: no sample sees what an earlier one left. */
     private ProbeRun sample(FunctionCatalog function, Run run, Path probe) throws Exception {
         ColdStartScenario scenario = ColdStartScenarios.forFunction(function).get();
-        try (BenchSimulator simulator = BenchSimulator.start(scenario.simulatedHistory())) {
+        try (BenchSimulator simulator = BenchSimulator.start()) {
             ProbeLauncher launcher = new ProbeLauncher(options.java, options.cpu, options.memoryMb, options.jvmArgs, probe,
                     simulator.simulator());
             return run.on(scenario, simulator, launcher);
@@ -265,12 +265,12 @@ public final class ColdStartBench {
                 steadyOverheadNanos.add(steady(own));
                 warmSeriesCpuNanos.add(cpu);
                 steadyCpuNanos.add(steady(cpu));
-                List<WarmRun> timed = run.warm().stream().filter(w -> w.sdk().timed()).toList();
-                if (timed.size() == run.warm().size()) {
-                    steadySdkCalls.add(steady(timed.stream().map(w -> w.sdk().calls()).toList()));
-                    steadySdkCpuNanos.add(steady(timed.stream().map(w -> w.sdk().cpuNanos()).toList()));
-                    steadyOutsideSdkCpuNanos.add(steady(timed.stream().map(w -> w.cpuNanos() - w.sdk().cpuNanos()).toList()));
-                    steadyOutsideSdkNanos.add(steady(timed.stream().map(w -> w.nanos() - w.sdk().nanos() - pacingNanos).toList()));
+                List<WarmRun> series = run.warm();
+                if (series.stream().allMatch(w -> w.sdk().timed())) {
+                    steadySdkCalls.add(steady(series.stream().map(w -> w.sdk().calls()).toList()));
+                    steadySdkCpuNanos.add(steady(series.stream().map(w -> w.sdk().cpuNanos()).toList()));
+                    steadyOutsideSdkCpuNanos.add(steady(series.stream().map(w -> w.cpuNanos() - w.sdk().cpuNanos()).toList()));
+                    steadyOutsideSdkNanos.add(steady(series.stream().map(w -> w.nanos() - w.sdk().nanos() - pacingNanos).toList()));
                 }
             }
         }

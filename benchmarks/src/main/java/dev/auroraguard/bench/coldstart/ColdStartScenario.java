@@ -37,14 +37,6 @@ public interface ColdStartScenario {
      */
     String warmEvent(BenchSimulator simulator);
 
-    /**
-     * How far in the past the simulator's clock starts. The functions read the real clock, so a long warm series must
-     * not carry the simulated one past it (a snapshot from the function's future is never deleted, for one).
-     */
-    default java.time.Duration simulatedHistory() {
-        return java.time.Duration.ofDays(8);
-    }
-
     /** Waits the function makes by design in one invocation (the cleanup's delete pacing): not its overhead. */
     default java.time.Duration pacingPerInvocation() {
         return java.time.Duration.ZERO;

@@ -60,11 +60,6 @@ final class ProbeLauncher {
         long warmNanos() {
             return warm.isEmpty() ? -1 : warm.get(0).nanos();
         }
-
-        /** Of the second invocation, what the simulator spent answering its requests. */
-        long warmSimulatorNanos() {
-            return warm.isEmpty() ? -1 : warm.get(0).simulatorNanos();
-        }
     }
 
     /**

@@ -95,9 +95,9 @@ class ColdStartScenariosTest {
     @ParameterizedTest
     @EnumSource(FunctionCatalog.class)
     void scenario_should_driveTheTypicalWorkAndTheBaselineTheSameCalls_when_runInProcess(FunctionCatalog function) throws Exception {
-        ColdStartScenario scenario = ColdStartScenarios.forFunction(function).get();
-        try (BenchSimulator simulator = BenchSimulator.start(scenario.simulatedHistory())) {
+        try (BenchSimulator simulator = BenchSimulator.start()) {
             // GIVEN the function's scenario, its first sample prepared, the handler built as Lambda's init phase would
+            ColdStartScenario scenario = ColdStartScenarios.forFunction(function).get();
             ColdStartScenario.Sample sample = scenario.prepare(simulator, 0);
             Map<String, String> environment = new HashMap<>(simulator.awsEnvironment());
             environment.putAll(sample.environment());

@@ -27,8 +27,6 @@ class FunctionArtifactsIT {
     @TempDir
     Path work;
 
-    private Path task;
-
     @ParameterizedTest
     @EnumSource(FunctionCatalog.class)
     void artifact_should_do_the_functions_typical_work_when_its_handler_runs_alone(FunctionCatalog function) throws Exception {
@@ -45,7 +43,7 @@ class FunctionArtifactsIT {
                 .allMatch(warm -> !warm.sdk().timed(), "no SDK timing without --sdk-split");
         assertThat(Files.readAllLines(work.resolve("classes.log")))
                 .filteredOn(line -> line.contains("source: file:"))
-                .allMatch(line -> line.contains("source: file:" + task.toUri().getPath())
+                .allMatch(line -> line.contains("source: file:" + work.resolve("task").toUri().getPath())
                         || line.contains("source: file:" + probe.toUri().getPath()));
     }
 
@@ -71,10 +69,10 @@ class FunctionArtifactsIT {
         Path artifact = Path.of(System.getProperty("aurora-guard.function-artifacts", "../functions/target/functions"))
                 .resolve(function.functionName() + ".jar");
         assertThat(artifact).as("built by the functions module").isRegularFile();
-        task = TaskDirectory.unpack(artifact, work.resolve("task"));
+        Path task = TaskDirectory.unpack(artifact, work.resolve("task"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ColdStartScenario scenario = ColdStartScenarios.forFunction(function).get();
-        try (BenchSimulator simulator = BenchSimulator.start(scenario.simulatedHistory())) {
+        try (BenchSimulator simulator = BenchSimulator.start()) {
             ProbeLauncher launcher = new ProbeLauncher(java, Optional.empty(), Optional.empty(), List.of(), probe,
                     simulator.simulator());
             return ColdStartBench.runFunction(scenario, simulator, launcher, task, work, classLog, 2);

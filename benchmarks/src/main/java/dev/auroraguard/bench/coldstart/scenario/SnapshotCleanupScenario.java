@@ -62,15 +62,6 @@ public final class SnapshotCleanupScenario implements ColdStartScenario {
                 List.of(CLUSTER, String.valueOf(KEEP), String.valueOf(1000 / DELETES_PER_SECOND), BenchSimulator.EVENT_BUS));
     }
 
-    /**
-     * Each invocation moves the simulated clock about 25 minutes (10, then three snapshots of four minutes and one); the
-     * function never deletes a snapshot created after its (real) now, so 60 days keep some 3,400 invocations behind it.
-     */
-    @Override
-    public Duration simulatedHistory() {
-        return Duration.ofDays(60);
-    }
-
     /** The previous invocation deleted {@value #DELETES} snapshots; the next one gets as many new ones to delete. */
     @Override
     public void betweenInvocations(BenchSimulator simulator) {

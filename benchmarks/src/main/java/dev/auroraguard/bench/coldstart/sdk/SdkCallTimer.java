@@ -26,7 +26,7 @@ public final class SdkCallTimer implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        STARTED.set(new long[] {System.nanoTime(), threadCpu()});
+        STARTED.set(new long[] {System.nanoTime(), ProcessCpu.thisThread()});
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class SdkCallTimer implements ExecutionInterceptor {
             return;
         }
         STARTED.remove();
-        long cpu = threadCpu();
+        long cpu = ProcessCpu.thisThread();
         calls++;
         wallNanos += System.nanoTime() - started[0];
         cpuNanos += cpu - started[1];
@@ -58,9 +58,5 @@ public final class SdkCallTimer implements ExecutionInterceptor {
         wallNanos = 0;
         cpuNanos = 0;
         return totals;
-    }
-
-    private static long threadCpu() {
-        return ProcessCpu.thisThread();
     }
 }
